@@ -1,0 +1,82 @@
+// core/v1 Events as client-go's record.EventRecorder writes them: named
+// "<object>.<hex unix nanos>", de-duplicated by the EventCorrelator (same source, object,
+// type, reason and message bump count and lastTimestamp instead of creating a new Event).
+import type { Clock } from '../sim/clock';
+import { clone, type KubeObject } from '../api/meta';
+import type { ApiServer } from './store';
+
+export type EventType = 'Normal' | 'Warning';
+
+export interface EventSource {
+  component: string;
+  host?: string;
+}
+
+export class EventRecorder {
+  /** correlation key -> "namespace/name" of the Event that carries it. */
+  private seen: Record<string, string> = {};
+  private nanoSeq = 0;
+
+  constructor(
+    private readonly api: ApiServer,
+    private readonly clock: Clock,
+  ) {}
+
+  /** Record an event about `obj`. `fieldPath` names a container, e.g. "spec.containers{web}". */
+  record(obj: KubeObject, type: EventType, reason: string, message: string, source: EventSource, fieldPath?: string): void {
+    const namespace = obj.metadata.namespace || 'default';
+    const involvedObject: Record<string, unknown> = {
+      kind: obj.kind,
+      namespace: obj.metadata.namespace,
+      name: obj.metadata.name,
+      uid: obj.metadata.uid,
+      apiVersion: obj.apiVersion,
+      resourceVersion: obj.metadata.resourceVersion,
+    };
+    if (!obj.metadata.namespace) delete involvedObject.namespace;
+    if (fieldPath) involvedObject.fieldPath = fieldPath;
+    const key = [source.component, source.host ?? '', obj.kind, namespace, obj.metadata.name, obj.metadata.uid, fieldPath ?? '', type, reason, message].join('\u0000');
+    const now = this.clock.timestamp();
+    const existing = this.seen[key];
+    if (existing) {
+      const [ns, name] = [existing.slice(0, existing.indexOf('/')), existing.slice(existing.indexOf('/') + 1)];
+      const ev = this.api.get('Event', ns, name);
+      if (ev) {
+        this.api.mutate('Event', ns, name, (d) => {
+          d.count = (d.count ?? 1) + 1;
+          d.lastTimestamp = now;
+        });
+        return;
+      }
+    }
+    const nanos = BigInt(this.clock.epochMs + this.clock.now) * 1_000_000n + BigInt(this.nanoSeq++ % 1_000_000);
+    const name = `${obj.metadata.name}.${nanos.toString(16)}`;
+    this.api.create({
+      apiVersion: 'v1',
+      kind: 'Event',
+      metadata: { name, namespace },
+      involvedObject: clone(involvedObject),
+      reason,
+      message,
+      source: source.host ? { component: source.component, host: source.host } : { component: source.component },
+      firstTimestamp: now,
+      lastTimestamp: now,
+      count: 1,
+      type,
+      eventTime: null,
+      reportingComponent: source.component,
+      reportingInstance: source.host ?? '',
+    });
+    this.seen[key] = `${namespace}/${name}`;
+  }
+
+  save(): unknown {
+    return { seen: { ...this.seen }, nanoSeq: this.nanoSeq };
+  }
+
+  load(s: unknown): void {
+    const st = s as { seen: Record<string, string>; nanoSeq: number };
+    this.seen = { ...st.seen };
+    this.nanoSeq = st.nanoSeq;
+  }
+}

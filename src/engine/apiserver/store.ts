@@ -1,0 +1,428 @@
+// The simulated API server: a store of objects with uid, resourceVersion, generation,
+// timestamps, owner references, finalizers, graceful deletion and watch — the only channel
+// through which components talk to each other, as in Kubernetes.
+//
+// Stored objects are immutable: every write stores a new object, readers get references they
+// must not mutate (in tests the store deep-freezes them so a mutation throws).
+import type { Clock } from '../sim/clock';
+import type { RandomStreams } from '../sim/random';
+import { generateName } from '../sim/random';
+import { kindInfo } from '../api/kinds';
+import { clone, deepEqual, deepFreeze, type KubeObject } from '../api/meta';
+import { AdmissionChain, type AdmissionContext, type Operation } from './admission';
+import { ApiError, alreadyExists, invalid, notFound, qualifiedResource } from './errors';
+import { fieldError } from '../api/fieldErrors';
+
+export type WatchEventType = 'ADDED' | 'MODIFIED' | 'DELETED';
+
+export interface WatchEvent {
+  type: WatchEventType;
+  object: KubeObject;
+  /** The object before this change (MODIFIED, DELETED). */
+  old?: KubeObject;
+}
+
+export type WatchHandler = (ev: WatchEvent) => void;
+
+export type PropagationPolicy = 'Background' | 'Foreground' | 'Orphan';
+
+export interface DeleteOptions {
+  propagationPolicy?: PropagationPolicy;
+  gracePeriodSeconds?: number;
+  preconditions?: { uid?: string; resourceVersion?: string };
+}
+
+export interface ListOptions {
+  namespace?: string;
+  /** Label predicate (see api/labels for selector parsing and matching). */
+  labels?: (labels: Record<string, string>) => boolean;
+}
+
+export interface StoreState {
+  rv: number;
+  objects: KubeObject[];
+}
+
+export const DEFAULT_NAMESPACES = ['default', 'kube-system', 'kube-public', 'kube-node-lease'];
+
+/** Kinds whose default propagation for a plain `DELETE` is Orphan (legacy extensions/v1beta1 only), none here. */
+const FINALIZER_ORPHAN = 'orphan';
+const FINALIZER_FOREGROUND = 'foregroundDeletion';
+
+export class ApiServer {
+  readonly admission = new AdmissionChain();
+  private objects = new Map<string, Map<string, KubeObject>>();
+  private byOwner = new Map<string, Set<string>>();
+  private podsByNode = new Map<string, Map<string, KubeObject>>();
+  private watchers: { kinds: Set<string> | null; fn: WatchHandler }[] = [];
+  private rv = 0;
+  private dispatching = 0;
+
+  constructor(
+    private readonly clock: Clock,
+    private readonly randoms: RandomStreams,
+    private readonly opts: { freeze?: boolean } = {},
+  ) {}
+
+  // ---- reads -------------------------------------------------------------------------------
+
+  get(kind: string, namespace: string | undefined, name: string): KubeObject | undefined {
+    return this.objects.get(kind)?.get(this.nsKey(kind, namespace, name));
+  }
+
+  mustGet(kind: string, namespace: string | undefined, name: string): KubeObject {
+    const o = this.get(kind, namespace, name);
+    if (!o) throw notFound(this.resourceName(kind), name);
+    return o;
+  }
+
+  list(kind: string, opts: ListOptions = {}): KubeObject[] {
+    const m = this.objects.get(kind);
+    if (!m) return [];
+    const out: KubeObject[] = [];
+    for (const o of m.values()) {
+      if (opts.namespace !== undefined && (o.metadata.namespace ?? '') !== opts.namespace) continue;
+      if (opts.labels && !opts.labels(o.metadata.labels ?? {})) continue;
+      out.push(o);
+    }
+    return out;
+  }
+
+  kinds(): string[] {
+    return [...this.objects.keys()];
+  }
+
+  /** Every object, in a stable order (kind, namespace, name). */
+  all(): KubeObject[] {
+    const out: KubeObject[] = [];
+    for (const m of this.objects.values()) out.push(...m.values());
+    return out;
+  }
+
+  /** Objects whose ownerReferences name this uid (the garbage collector's dependents graph). */
+  dependents(uid: string): KubeObject[] {
+    const keys = this.byOwner.get(uid);
+    if (!keys) return [];
+    const out: KubeObject[] = [];
+    for (const k of keys) {
+      const [kind, rest] = [k.slice(0, k.indexOf('|')), k.slice(k.indexOf('|') + 1)];
+      const o = this.objects.get(kind)?.get(rest);
+      if (o) out.push(o);
+    }
+    return out;
+  }
+
+  /** Pods bound to a node (spec.nodeName), the kubelet's and scheduler's view. */
+  podsOnNode(nodeName: string): KubeObject[] {
+    const m = this.podsByNode.get(nodeName);
+    return m ? [...m.values()] : [];
+  }
+
+  get resourceVersion(): number {
+    return this.rv;
+  }
+
+  // ---- watch -------------------------------------------------------------------------------
+
+  /**
+   * Subscribe to changes. Handlers run synchronously after each write and must only enqueue
+   * work (never write to the store), as informer event handlers do.
+   */
+  watch(fn: WatchHandler, kinds?: string[]): () => void {
+    const w = { kinds: kinds ? new Set(kinds) : null, fn };
+    this.watchers.push(w);
+    return () => {
+      this.watchers = this.watchers.filter((x) => x !== w);
+    };
+  }
+
+  // ---- writes ------------------------------------------------------------------------------
+
+  create(input: KubeObject): KubeObject {
+    const info = this.requireKind(input);
+    const obj = clone(input);
+    obj.metadata = obj.metadata ?? ({} as KubeObject['metadata']);
+    const md = obj.metadata;
+    if (info.namespaced) md.namespace = md.namespace || 'default';
+    else delete md.namespace;
+    if (!md.name && md.generateName) md.name = generateName(md.generateName, this.randoms.get('names'));
+    if (!md.name) {
+      throw invalid(info.kind, this.group(obj.apiVersion), '', [fieldError.required('metadata.name', 'name or generateName is required')]);
+    }
+    if (info.namespaced && info.kind !== 'Namespace' && !this.get('Namespace', undefined, md.namespace!)) {
+      throw notFound('namespaces', md.namespace!);
+    }
+    if (this.get(info.kind, md.namespace, md.name)) throw alreadyExists(this.resourceName(info.kind), md.name);
+
+    delete md.resourceVersion;
+    delete md.deletionTimestamp;
+    delete md.deletionGracePeriodSeconds;
+    md.uid = this.newUid();
+    md.creationTimestamp = this.clock.timestamp();
+    if (info.hasStatus || obj.spec !== undefined) md.generation = 1;
+    this.admit(obj, undefined, 'CREATE');
+    return this.commit('ADDED', obj, undefined);
+  }
+
+  /**
+   * Replace an object's metadata and spec (the main resource). Status changes are ignored for
+   * kinds with a status subresource. A resourceVersion in the input must match (optimistic
+   * concurrency); leave it out to overwrite.
+   */
+  update(input: KubeObject): KubeObject {
+    return this.write(input, false);
+  }
+
+  /** The /status subresource: only status (and nothing else) changes. */
+  updateStatus(input: KubeObject): KubeObject {
+    return this.write(input, true);
+  }
+
+  /**
+   * Read-modify-write without conflicts: fn gets a private copy to change. Returns the stored
+   * result, or the unchanged object when fn returns false or changes nothing.
+   */
+  mutate(
+    kind: string,
+    namespace: string | undefined,
+    name: string,
+    fn: (draft: KubeObject) => void | false,
+    opts: { status?: boolean } = {},
+  ): KubeObject {
+    const cur = this.mustGet(kind, namespace, name);
+    const draft = clone(cur);
+    if (fn(draft) === false) return cur;
+    delete draft.metadata.resourceVersion;
+    return opts.status ? this.updateStatus(draft) : this.update(draft);
+  }
+
+  delete(kind: string, namespace: string | undefined, name: string, opts: DeleteOptions = {}): KubeObject | undefined {
+    const cur = this.mustGet(kind, namespace, name);
+    const pre = opts.preconditions;
+    if (pre?.uid && pre.uid !== cur.metadata.uid) {
+      throw new ApiError('Conflict', `Precondition failed: UID in precondition: ${pre.uid}, UID in object meta: ${cur.metadata.uid}`);
+    }
+    const next = clone(cur);
+    const md = next.metadata;
+    const finalizers = new Set(md.finalizers ?? []);
+    const policy = opts.propagationPolicy;
+    if (policy === 'Foreground') {
+      finalizers.delete(FINALIZER_ORPHAN);
+      finalizers.add(FINALIZER_FOREGROUND);
+    } else if (policy === 'Orphan') {
+      finalizers.delete(FINALIZER_FOREGROUND);
+      finalizers.add(FINALIZER_ORPHAN);
+    } else if (policy === 'Background') {
+      finalizers.delete(FINALIZER_ORPHAN);
+      finalizers.delete(FINALIZER_FOREGROUND);
+    }
+
+    // Graceful deletion (pkg/registry/core/pod/strategy.go CheckGracefulDelete): a bound, non-terminal
+    // pod gets deletionTimestamp = now + grace and is removed by its kubelet; anything else goes at once.
+    let grace = 0;
+    if (kind === 'Pod') {
+      const phase = cur.status?.phase;
+      const bound = !!cur.spec?.nodeName;
+      if (bound && phase !== 'Succeeded' && phase !== 'Failed') {
+        grace = opts.gracePeriodSeconds ?? cur.spec?.terminationGracePeriodSeconds ?? 30;
+        if (grace < 0) grace = 1;
+        if (md.deletionGracePeriodSeconds !== undefined && md.deletionGracePeriodSeconds < grace) grace = md.deletionGracePeriodSeconds;
+      }
+    }
+
+    if (finalizers.size === 0 && grace === 0) {
+      this.commitDelete(cur);
+      return undefined;
+    }
+    // rest.BeforeDelete: the first graceful delete sets deletionTimestamp and bumps generation.
+    const first = !md.deletionTimestamp;
+    const deadline = this.clock.now + grace * 1000;
+    const curDeadline = this.clock.parse(md.deletionTimestamp);
+    if (first || (curDeadline !== undefined && deadline < curDeadline)) {
+      md.deletionTimestamp = this.clock.timestamp(deadline);
+      md.deletionGracePeriodSeconds = grace;
+      if (first && md.generation !== undefined) md.generation += 1;
+    }
+    md.finalizers = finalizers.size ? [...finalizers] : undefined;
+    if (!md.finalizers) delete md.finalizers;
+    if (deepEqual(next, cur)) return cur;
+    return this.commit('MODIFIED', next, cur);
+  }
+
+  // ---- snapshot ----------------------------------------------------------------------------
+
+  save(): StoreState {
+    return { rv: this.rv, objects: this.all().map((o) => clone(o)) };
+  }
+
+  load(state: StoreState): void {
+    this.objects.clear();
+    this.byOwner.clear();
+    this.podsByNode.clear();
+    this.rv = state.rv;
+    for (const o of state.objects) this.index(this.opts.freeze ? deepFreeze(clone(o)) : clone(o), undefined);
+  }
+
+  // ---- internals ---------------------------------------------------------------------------
+
+  private write(input: KubeObject, status: boolean): KubeObject {
+    const info = this.requireKind(input);
+    const ns = info.namespaced ? input.metadata.namespace || 'default' : undefined;
+    const cur = this.mustGet(info.kind, ns, input.metadata.name);
+    if (input.metadata.resourceVersion && input.metadata.resourceVersion !== cur.metadata.resourceVersion) {
+      throw new ApiError(
+        'Conflict',
+        `Operation cannot be fulfilled on ${this.resourceName(info.kind)} "${cur.metadata.name}": the object has been modified; please apply your changes to the latest version and try again`,
+      );
+    }
+    let next: KubeObject;
+    if (status) {
+      next = clone(cur);
+      next.status = clone(input.status);
+    } else {
+      next = clone(input);
+      // Immutable and server-owned metadata.
+      const md = next.metadata;
+      md.namespace = ns;
+      if (!ns) delete md.namespace;
+      md.uid = cur.metadata.uid;
+      md.creationTimestamp = cur.metadata.creationTimestamp;
+      md.deletionTimestamp = cur.metadata.deletionTimestamp;
+      md.deletionGracePeriodSeconds = cur.metadata.deletionGracePeriodSeconds;
+      if (md.deletionTimestamp === undefined) delete md.deletionTimestamp;
+      if (md.deletionGracePeriodSeconds === undefined) delete md.deletionGracePeriodSeconds;
+      md.generation = cur.metadata.generation;
+      if (md.generation === undefined) delete md.generation;
+      if (info.hasStatus) next.status = clone(cur.status);
+      if (cur.metadata.deletionTimestamp) {
+        // Finalizers may only be removed once deletion has started.
+        const added = (md.finalizers ?? []).filter((f) => !(cur.metadata.finalizers ?? []).includes(f));
+        if (added.length) {
+          throw new ApiError('Forbidden', `Forbidden: no new finalizers can be added if the object is being deleted, found new finalizers ${JSON.stringify(added)}`);
+        }
+      }
+      if (md.finalizers && md.finalizers.length === 0) delete md.finalizers;
+      if (!deepEqual(next.spec, cur.spec) && md.generation !== undefined) md.generation += 1;
+    }
+    delete next.metadata.resourceVersion;
+    this.admit(next, cur, 'UPDATE');
+    const cmp = { ...next, metadata: { ...next.metadata, resourceVersion: cur.metadata.resourceVersion } };
+    if (deepEqual(cmp, cur)) return cur; // a no-op write does not bump resourceVersion
+    // A deleting object whose last finalizer is gone and whose grace period is over is removed.
+    if (next.metadata.deletionTimestamp && !next.metadata.finalizers?.length && !(next.metadata.deletionGracePeriodSeconds ?? 0)) {
+      this.commitDelete(cur);
+      return next;
+    }
+    return this.commit('MODIFIED', next, cur);
+  }
+
+  private admit(obj: KubeObject, old: KubeObject | undefined, op: Operation): void {
+    const ctx: AdmissionContext = {
+      op,
+      now: this.clock.timestamp(),
+      get: (k, ns, n) => this.get(k, ns, n),
+      list: (k, ns) => this.list(k, ns === undefined ? {} : { namespace: ns }),
+    };
+    this.admission.mutate(obj, old, ctx);
+    const errs = this.admission.validate(obj, old, ctx);
+    if (errs.length) throw invalid(obj.kind, this.group(obj.apiVersion), obj.metadata.name, errs);
+  }
+
+  private commit(type: 'ADDED' | 'MODIFIED', obj: KubeObject, old: KubeObject | undefined): KubeObject {
+    this.rv += 1;
+    obj.metadata.resourceVersion = String(this.rv);
+    if (this.opts.freeze) deepFreeze(obj);
+    this.index(obj, old);
+    this.dispatch({ type, object: obj, old });
+    return obj;
+  }
+
+  private commitDelete(cur: KubeObject): void {
+    this.rv += 1;
+    const gone = { ...cur, metadata: { ...cur.metadata, resourceVersion: String(this.rv) } };
+    if (this.opts.freeze) deepFreeze(gone);
+    this.unindex(cur);
+    this.dispatch({ type: 'DELETED', object: gone, old: cur });
+  }
+
+  private dispatch(ev: WatchEvent): void {
+    this.dispatching++;
+    try {
+      for (const w of this.watchers) if (!w.kinds || w.kinds.has(ev.object.kind)) w.fn(ev);
+    } finally {
+      this.dispatching--;
+    }
+  }
+
+  private index(obj: KubeObject, old: KubeObject | undefined): void {
+    const kind = obj.kind;
+    let m = this.objects.get(kind);
+    if (!m) {
+      m = new Map();
+      this.objects.set(kind, m);
+    }
+    const k = this.nsKey(kind, obj.metadata.namespace, obj.metadata.name);
+    if (old) this.unindexRefs(old);
+    m.set(k, obj);
+    for (const r of obj.metadata.ownerReferences ?? []) {
+      let s = this.byOwner.get(r.uid);
+      if (!s) this.byOwner.set(r.uid, (s = new Set()));
+      s.add(`${kind}|${k}`);
+    }
+    if (kind === 'Pod' && obj.spec?.nodeName) {
+      let p = this.podsByNode.get(obj.spec.nodeName);
+      if (!p) this.podsByNode.set(obj.spec.nodeName, (p = new Map()));
+      p.set(k, obj);
+    }
+  }
+
+  private unindex(obj: KubeObject): void {
+    const k = this.nsKey(obj.kind, obj.metadata.namespace, obj.metadata.name);
+    this.objects.get(obj.kind)?.delete(k);
+    this.unindexRefs(obj);
+  }
+
+  private unindexRefs(obj: KubeObject): void {
+    const k = this.nsKey(obj.kind, obj.metadata.namespace, obj.metadata.name);
+    for (const r of obj.metadata.ownerReferences ?? []) {
+      const s = this.byOwner.get(r.uid);
+      s?.delete(`${obj.kind}|${k}`);
+      if (s && s.size === 0) this.byOwner.delete(r.uid);
+    }
+    if (obj.kind === 'Pod' && obj.spec?.nodeName) this.podsByNode.get(obj.spec.nodeName)?.delete(k);
+  }
+
+  private nsKey(kind: string, namespace: string | undefined, name: string): string {
+    const info = kindInfo(kind);
+    return info && !info.namespaced ? `/${name}` : `${namespace || 'default'}/${name}`;
+  }
+
+  private requireKind(obj: KubeObject) {
+    const info = kindInfo(obj?.kind);
+    if (!info) throw new ApiError('BadRequest', `no matches for kind "${obj?.kind}" in version "${obj?.apiVersion}"`);
+    if (obj.apiVersion !== info.apiVersion) {
+      throw new ApiError('BadRequest', `no matches for kind "${obj.kind}" in version "${obj.apiVersion}"`);
+    }
+    return info;
+  }
+
+  private resourceName(kind: string): string {
+    const info = kindInfo(kind);
+    return info ? qualifiedResource(info.plural, info.apiVersion) : kind.toLowerCase();
+  }
+
+  private group(apiVersion: string): string {
+    return apiVersion.includes('/') ? apiVersion.split('/')[0] : '';
+  }
+
+  /** A v4-shaped UUID from the seeded stream. */
+  private newUid(): string {
+    const r = this.randoms.get('uids');
+    const hex = (n: number) => {
+      let s = '';
+      for (let i = 0; i < n; i++) s += '0123456789abcdef'[r.int(16)];
+      return s;
+    };
+    return `${hex(8)}-${hex(4)}-4${hex(3)}-${'89ab'[r.int(4)]}${hex(3)}-${hex(12)}`;
+  }
+}
