@@ -249,6 +249,30 @@ export class ApiServer {
     return this.commit('MODIFIED', next, cur);
   }
 
+  /**
+   * The pods/binding subresource (pkg/registry/core/pod/storage BindingREST.setPodNodeAndMetadata):
+   * sets spec.nodeName and the PodScheduled=True condition in one write, and clears
+   * status.nominatedNodeName (ClearingNominatedNodeNameAfterBinding). Not a spec update, so the
+   * pod's generation does not change.
+   */
+  bind(namespace: string, name: string, nodeName: string): KubeObject {
+    const cur = this.mustGet('Pod', namespace, name);
+    if (cur.metadata.deletionTimestamp) throw new ApiError('Conflict', `pod ${name} is being deleted, cannot be assigned to a host`);
+    if (cur.spec?.nodeName) throw new ApiError('Conflict', `pod ${name} is already assigned to node "${cur.spec.nodeName}"`);
+    if (cur.spec?.schedulingGates?.length) throw new ApiError('Conflict', `pod ${name} has non-empty .spec.schedulingGates`);
+    // Copy only what changes; stored objects are immutable, so the rest can be shared.
+    const status: Record<string, any> = { ...(cur.status ?? {}) };
+    const next: KubeObject = { ...cur, metadata: { ...cur.metadata }, spec: { ...(cur.spec ?? {}), nodeName }, status };
+    const conds: Record<string, unknown>[] = (status.conditions = [...(status.conditions ?? [])]);
+    const cond: Record<string, unknown> = { type: 'PodScheduled', status: 'True', lastProbeTime: null, lastTransitionTime: this.clock.timestamp() };
+    if (typeof cur.metadata.generation === 'number') cond.observedGeneration = cur.metadata.generation;
+    const i = conds.findIndex((c) => c.type === 'PodScheduled');
+    if (i >= 0) conds[i] = cond;
+    else conds.push(cond);
+    delete status.nominatedNodeName;
+    return this.commit('MODIFIED', next, cur);
+  }
+
   // ---- snapshot ----------------------------------------------------------------------------
 
   save(): StoreState {
@@ -302,10 +326,12 @@ export class ApiServer {
         }
       }
       if (md.finalizers && md.finalizers.length === 0) delete md.finalizers;
-      if (!deepEqual(next.spec, cur.spec) && md.generation !== undefined) md.generation += 1;
     }
     delete next.metadata.resourceVersion;
     this.admit(next, cur, 'UPDATE');
+    // Compared after defaulting (as PrepareForUpdate sees the decoded, defaulted object), so a client
+    // that sends a spec without server defaults (kubectl apply) does not bump generation for nothing.
+    if (!status && !deepEqual(next.spec, cur.spec) && next.metadata.generation !== undefined) next.metadata.generation += 1;
     const cmp = { ...next, metadata: { ...next.metadata, resourceVersion: cur.metadata.resourceVersion } };
     if (deepEqual(cmp, cur)) return cur; // a no-op write does not bump resourceVersion
     // A deleting object whose last finalizer is gone and whose grace period is over is removed.

@@ -1,14 +1,34 @@
-// kubectl, shared by scenario steps, the CLI and the UI console.
-// OWNER: kubectl helper — replace with the real implementation.
+// kubectl, shared by scenario steps, the CLI and the UI console: one file per verb under
+// commands/ (as k8s.io/kubectl/pkg/cmd/<verb>), printers under printers/.
 import type { Simulation } from '../sim/simulation';
+import { ArgError, parseArgs, tokenize } from './args';
+import { COMMANDS } from './commands/registry';
+import { formatError } from './resources';
+import { fail, type KubectlResult, type ParsedArgs } from './types';
 
-export interface KubectlResult {
-  stdout: string;
-  stderr: string;
-  exitCode: number;
+export type { KubectlResult, ParsedArgs } from './types';
+
+export interface KubectlOptions {
+  /** Text read by "-f -" (manifests typed in the UI, scenario steps). */
+  stdin?: string;
 }
 
 /** Run one kubectl command line (without the leading "kubectl") against the simulation. */
-export function runKubectl(_sim: Simulation, _command: string | string[]): KubectlResult {
-  return { stdout: '', stderr: 'error: kubectl is not implemented yet\n', exitCode: 1 };
+export function runKubectl(sim: Simulation, command: string | string[], opts: KubectlOptions = {}): KubectlResult {
+  let args: ParsedArgs;
+  try {
+    args = parseArgs(typeof command === 'string' ? tokenize(command) : command);
+  } catch (e) {
+    if (e instanceof ArgError) return fail(`error: ${e.message}`);
+    throw e;
+  }
+  if (opts.stdin !== undefined) args.stdin = opts.stdin;
+  if (!args.verb) return fail('error: you must specify a command, e.g. "kubectl get pods"');
+  const cmd = COMMANDS[args.verb];
+  if (!cmd) return fail(`error: unknown command "${args.verb}" for "kubectl"`);
+  try {
+    return cmd(sim, args);
+  } catch (e) {
+    return fail(formatError(e));
+  }
 }

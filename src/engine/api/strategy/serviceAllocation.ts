@@ -1,0 +1,155 @@
+// ClusterIP and NodePort allocation done by the Service REST storage on create
+// (pkg/registry/core/service/storage/alloc.go, ipallocator, portallocator). Upstream picks a
+// random free address; here the pick is a hash of the Service's uid (itself drawn from the
+// seeded stream), probing linearly, so runs stay reproducible. The lower "static" band of the
+// range is left for user-chosen addresses, as upstream does.
+import type { AdmissionContext } from '../../apiserver/admission';
+import { invalid } from '../../apiserver/errors';
+import type { FieldError } from '../fieldErrors';
+import type { KubeObject } from '../meta';
+
+export const SERVICE_CIDR = '10.96.0.0/12';
+const BASE = (10 << 24) | (96 << 16); // 10.96.0.0
+const SIZE = 1 << 20; // /12
+const STATIC_BAND = Math.min(Math.max(16, SIZE / 16), 256);
+export const NODE_PORT_RANGE = { base: 30000, size: 2768 };
+
+function fnv(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}
+
+function ipToString(n: number): string {
+  return [(n >>> 24) & 255, (n >>> 16) & 255, (n >>> 8) & 255, n & 255].join('.');
+}
+
+function parseIPv4(s: string): number | undefined {
+  const m = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(s);
+  if (!m) return undefined;
+  const parts = m.slice(1).map(Number);
+  if (parts.some((p) => p > 255)) return undefined;
+  return ((parts[0] << 24) | (parts[1] << 16) | (parts[2] << 8) | parts[3]) >>> 0;
+}
+
+function usedIPs(ctx: AdmissionContext, self: KubeObject): Set<string> {
+  const used = new Set<string>();
+  for (const s of ctx.list('Service')) {
+    if (s.metadata.uid === self.metadata.uid) continue;
+    for (const ip of s.spec?.clusterIPs ?? (s.spec?.clusterIP ? [s.spec.clusterIP] : [])) used.add(ip);
+  }
+  return used;
+}
+
+function usedNodePorts(ctx: AdmissionContext, self: KubeObject): Set<number> {
+  const used = new Set<number>();
+  for (const s of ctx.list('Service')) {
+    if (s.metadata.uid === self.metadata.uid) continue;
+    for (const p of s.spec?.ports ?? []) if (p.nodePort) used.add(p.nodePort);
+  }
+  return used;
+}
+
+function allocateIP(svc: KubeObject, used: Set<string>): string {
+  const dynamic = SIZE - 2 - STATIC_BAND;
+  const start = fnv(`${svc.metadata.uid}/clusterIP`) % dynamic;
+  for (let i = 0; i < dynamic; i++) {
+    const ip = ipToString((BASE + 1 + STATIC_BAND + ((start + i) % dynamic)) >>> 0);
+    if (!used.has(ip)) return ip;
+  }
+  throw invalid('Service', '', svc.metadata.name, [
+    { type: 'FieldValueInvalid', field: 'spec.clusterIPs', value: [], detail: 'failed to allocate IP: range is full' },
+  ]);
+}
+
+function allocateNodePort(svc: KubeObject, idx: number, used: Set<number>): number {
+  const start = fnv(`${svc.metadata.uid}/nodePort/${idx}`) % NODE_PORT_RANGE.size;
+  for (let i = 0; i < NODE_PORT_RANGE.size; i++) {
+    const p = NODE_PORT_RANGE.base + ((start + i) % NODE_PORT_RANGE.size);
+    if (!used.has(p)) return p;
+  }
+  throw invalid('Service', '', svc.metadata.name, [
+    { type: 'FieldValueInvalid', field: `spec.ports[${idx}].nodePort`, value: 0, detail: 'range is full' },
+  ]);
+}
+
+/** Allocate on create; on update keep what was allocated when the request leaves it out. */
+export function allocateServiceAddresses(svc: KubeObject, old: KubeObject | undefined, ctx: AdmissionContext): void {
+  const s = svc.spec;
+  if (!s || typeof s !== 'object') return;
+  if (old?.spec) {
+    if (!s.clusterIP && old.spec.clusterIP && s.type !== 'ExternalName') {
+      s.clusterIP = old.spec.clusterIP;
+      s.clusterIPs = old.spec.clusterIPs;
+    }
+    if (!s.ipFamilies && old.spec.ipFamilies) s.ipFamilies = old.spec.ipFamilies;
+    if (!s.ipFamilyPolicy && old.spec.ipFamilyPolicy) s.ipFamilyPolicy = old.spec.ipFamilyPolicy;
+    for (const p of s.ports ?? []) {
+      if (p && !p.nodePort) {
+        const was = (old.spec.ports ?? []).find((o: any) => o.port === p.port && (o.protocol ?? 'TCP') === (p.protocol ?? 'TCP'));
+        if (was?.nodePort && (s.type === 'NodePort' || s.type === 'LoadBalancer')) p.nodePort = was.nodePort;
+      }
+    }
+    return;
+  }
+  if (s.type === 'ExternalName') return;
+  const errs: FieldError[] = [];
+  const requested: string | undefined = s.clusterIP || s.clusterIPs?.[0];
+  if (requested === 'None') {
+    s.clusterIP = 'None';
+    s.clusterIPs = ['None'];
+  } else if (requested) {
+    const n = parseIPv4(requested);
+    const inRange = n !== undefined && n > BASE >>> 0 && n < (BASE + SIZE - 1) >>> 0;
+    if (!inRange) {
+      errs.push({
+        type: 'FieldValueInvalid',
+        field: 'spec.clusterIPs',
+        value: [requested],
+        detail: `failed to allocate IP ${requested}: the provided IP (${requested}) is not in the valid range. The range of valid IPs is ${SERVICE_CIDR}`,
+      });
+    } else if (usedIPs(ctx, svc).has(requested)) {
+      errs.push({
+        type: 'FieldValueInvalid',
+        field: 'spec.clusterIPs',
+        value: [requested],
+        detail: `failed to allocate IP ${requested}: provided IP is already allocated`,
+      });
+    } else {
+      s.clusterIP = requested;
+      s.clusterIPs = [requested];
+    }
+  } else {
+    const ip = allocateIP(svc, usedIPs(ctx, svc));
+    s.clusterIP = ip;
+    s.clusterIPs = [ip];
+  }
+  if (!s.ipFamilies) s.ipFamilies = ['IPv4'];
+  if (!s.ipFamilyPolicy) s.ipFamilyPolicy = 'SingleStack';
+  if (s.type === 'NodePort' || (s.type === 'LoadBalancer' && s.allocateLoadBalancerNodePorts !== false)) {
+    const used = usedNodePorts(ctx, svc);
+    (s.ports ?? []).forEach((p: any, i: number) => {
+      if (!p || typeof p !== 'object') return;
+      if (p.nodePort) {
+        if (used.has(p.nodePort)) {
+          errs.push({ type: 'FieldValueInvalid', field: `spec.ports[${i}].nodePort`, value: p.nodePort, detail: 'provided port is already allocated' });
+        } else if (p.nodePort < NODE_PORT_RANGE.base || p.nodePort >= NODE_PORT_RANGE.base + NODE_PORT_RANGE.size) {
+          errs.push({
+            type: 'FieldValueInvalid',
+            field: `spec.ports[${i}].nodePort`,
+            value: p.nodePort,
+            detail: `provided port is not in the valid range. The range of valid ports is ${NODE_PORT_RANGE.base}-${NODE_PORT_RANGE.base + NODE_PORT_RANGE.size - 1}`,
+          });
+        }
+        used.add(p.nodePort);
+      } else {
+        p.nodePort = allocateNodePort(svc, i, used);
+        used.add(p.nodePort);
+      }
+    });
+  }
+  if (errs.length) throw invalid('Service', '', svc.metadata.name, errs);
+}

@@ -1,0 +1,85 @@
+// ResourceRequirements validation (pkg/apis/core/validation/validation.go
+// ValidateResourceRequirements, validateContainerResourceName, ValidateResourceQuantityValue).
+import { fieldError, type FieldError } from '../fieldErrors';
+import { parseQuantity, type QuantityValue } from '../quantity';
+import { IS_NEGATIVE_ERROR_MSG } from './objectMeta';
+import { isQualifiedName } from './names';
+
+const STANDARD_CONTAINER_RESOURCES = new Set(['cpu', 'memory', 'ephemeral-storage']);
+
+function isHugePage(name: string): boolean {
+  return name.startsWith('hugepages-');
+}
+
+/** A native resource has no domain or lives under kubernetes.io. */
+function isNative(name: string): boolean {
+  return !name.includes('/') || name.includes('kubernetes.io/');
+}
+
+function isExtended(name: string): boolean {
+  if (isNative(name) || name.startsWith('requests.')) return false;
+  return isQualifiedName(`requests.${name}`).length === 0;
+}
+
+function isOvercommitAllowed(name: string): boolean {
+  return isNative(name) && !isHugePage(name);
+}
+
+function validateContainerResourceName(name: string, path: string): FieldError[] {
+  const errs = isQualifiedName(name).map((m) => fieldError.invalid(path, name, m));
+  if (!name.includes('/')) {
+    if (!STANDARD_CONTAINER_RESOURCES.has(name) && !isHugePage(name)) return [...errs, fieldError.invalid(path, name, 'must be a standard resource for containers')];
+  } else if (!isNative(name) && !isExtended(name)) {
+    return [...errs, fieldError.invalid(path, name, "doesn't follow extended resource name standard")];
+  }
+  return errs;
+}
+
+function quantityOf(v: unknown): QuantityValue | undefined {
+  try {
+    return parseQuantity(v as string);
+  } catch {
+    return undefined;
+  }
+}
+
+function validateQuantityValue(name: string, q: QuantityValue, path: string): FieldError[] {
+  const errs: FieldError[] = [];
+  if (q.sign() < 0) errs.push(fieldError.invalid(path, q.toString(), IS_NEGATIVE_ERROR_MSG));
+  if (isExtended(name) && q.milliValueBig() % 1000n !== 0n) errs.push(fieldError.invalid(path, q.toString(), 'must be an integer'));
+  return errs;
+}
+
+export function validateResourceRequirements(res: any, path: string): FieldError[] {
+  const errs: FieldError[] = [];
+  if (!res || typeof res !== 'object') return errs;
+  const limPath = `${path}.limits`;
+  const reqPath = `${path}.requests`;
+  const limits: Record<string, unknown> = res.limits && typeof res.limits === 'object' ? res.limits : {};
+  const requests: Record<string, unknown> = res.requests && typeof res.requests === 'object' ? res.requests : {};
+  for (const [name, v] of Object.entries(limits)) {
+    const p = `${limPath}[${name}]`;
+    errs.push(...validateContainerResourceName(name, p));
+    const q = quantityOf(v);
+    if (q) errs.push(...validateQuantityValue(name, q, p));
+  }
+  for (const [name, v] of Object.entries(requests)) {
+    const p = `${reqPath}[${name}]`;
+    errs.push(...validateContainerResourceName(name, p));
+    const q = quantityOf(v);
+    if (!q) continue;
+    errs.push(...validateQuantityValue(name, q, p));
+    if (name in limits) {
+      const lim = quantityOf(limits[name]);
+      if (!lim) continue;
+      if (q.cmp(lim) !== 0 && !isOvercommitAllowed(name)) {
+        errs.push(fieldError.invalid(reqPath, q.toString(), `must be equal to ${name} limit of ${lim.toString()}`));
+      } else if (q.cmp(lim) > 0) {
+        errs.push(fieldError.invalid(reqPath, q.toString(), `must be less than or equal to ${name} limit of ${lim.toString()}`));
+      }
+    } else if (!isOvercommitAllowed(name)) {
+      errs.push(fieldError.required(limPath, 'Limit must be set for non overcommitable resources'));
+    }
+  }
+  return errs;
+}

@@ -1,0 +1,244 @@
+// The ReplicaSet controller (pkg/controller/replicaset/replica_set.go): keeps spec.replicas
+// active pods matching the selector, adopting orphans and releasing pods that stopped matching,
+// with expectations, burstReplicas and slow-start batches, and writes the status.
+import { Controller } from '../../sim/component';
+import type { WatchEvent } from '../../apiserver/store';
+import { labelSelectorAsSelector, type Selector } from '../../api/labels';
+import { controllerRef, deepEqual, nsName, splitNsName, type KubeObject } from '../../api/meta';
+import type { OwnerReference } from 'kubernetes-types/meta/v1';
+import { ControllerExpectations, type ExpectationsState } from '../controller_utils/expectations';
+import { filterActivePods, filterTerminatingPods, isPodActive, isPodReady } from '../controller_utils/pods';
+import { claimObjects } from '../controller_utils/controller_ref_manager';
+import { createPod, deletePod } from '../controller_utils/pod_control';
+import { SLOW_START_INITIAL_BATCH_SIZE, slowStartBatch } from '../controller_utils/slow_start';
+import { sortActivePodsWithRanks } from '../controller_utils/active_pods';
+import { calculateStatus } from './replica_set_utils';
+
+/** kube-controller-manager's default; creates and deletes per sync are capped at this. */
+export const BURST_REPLICAS = 500;
+const SOURCE = { component: 'replicaset-controller' };
+/** client-go's per-item rate limiter: 5ms doubling up to 1000s. */
+const BACKOFF_BASE_MS = 5;
+const BACKOFF_MAX_MS = 1000_000;
+
+interface Extra {
+  expectations: ExpectationsState;
+  failures: Record<string, number>;
+}
+
+export class ReplicaSetController extends Controller {
+  readonly name = 'replicaset-controller';
+  private expectationsState: ExpectationsState = {};
+  private failures: Record<string, number> = {};
+
+  private get expectations(): ControllerExpectations {
+    return new ControllerExpectations(this.expectationsState, this.ctx.timings.expectationsTimeoutMs);
+  }
+
+  protected run(): void {
+    this.ctx.api.watch((ev) => this.onReplicaSet(ev), ['ReplicaSet']);
+    this.ctx.api.watch((ev) => this.onPod(ev), ['Pod']);
+    for (const rs of this.ctx.api.list('ReplicaSet')) this.enqueue(nsName(rs));
+  }
+
+  // ---- informer handlers: they only record observations and enqueue -------------------------
+
+  private onReplicaSet(ev: WatchEvent): void {
+    const key = nsName(ev.object);
+    if (ev.type === 'DELETED') this.expectations.delete(key);
+    this.enqueue(key);
+  }
+
+  private onPod(ev: WatchEvent): void {
+    const pod = ev.object;
+    if (ev.type === 'DELETED') return this.podDeleted(pod);
+    if (ev.type === 'ADDED') {
+      if (pod.metadata.deletionTimestamp) return this.podDeleted(pod);
+      const ref = controllerRef(pod);
+      if (ref) {
+        const rs = this.resolveControllerRef(pod.metadata.namespace, ref);
+        if (!rs) return;
+        this.expectations.creationObserved(nsName(rs));
+        this.enqueue(nsName(rs));
+        return;
+      }
+      for (const rs of this.podReplicaSets(pod)) this.enqueue(nsName(rs));
+      return;
+    }
+    const old = ev.old!;
+    const labelChanged = !deepEqual(pod.metadata.labels ?? {}, old.metadata.labels ?? {});
+    if (pod.metadata.deletionTimestamp) {
+      this.podDeleted(pod);
+      if (labelChanged) this.podDeleted(old);
+      return;
+    }
+    const curRef = controllerRef(pod);
+    const oldRef = controllerRef(old);
+    const refChanged = !deepEqual(curRef, oldRef);
+    if (refChanged && oldRef) {
+      const rs = this.resolveControllerRef(old.metadata.namespace, oldRef);
+      if (rs) this.enqueue(nsName(rs));
+    }
+    if (curRef) {
+      const rs = this.resolveControllerRef(pod.metadata.namespace, curRef);
+      if (!rs) return;
+      this.enqueue(nsName(rs));
+      // A pod that just became ready turns available minReadySeconds later; nothing else
+      // would wake the controller then (the +1s avoids millisecond skew, as upstream).
+      const minReady = rs.spec?.minReadySeconds ?? 0;
+      if (!isPodReady(old) && isPodReady(pod) && minReady > 0) this.enqueue(nsName(rs), minReady * 1000 + 1000);
+      return;
+    }
+    if (labelChanged || refChanged) for (const rs of this.podReplicaSets(pod)) this.enqueue(nsName(rs));
+  }
+
+  private podDeleted(pod: KubeObject): void {
+    const ref = controllerRef(pod);
+    if (!ref) return;
+    const rs = this.resolveControllerRef(pod.metadata.namespace, ref);
+    if (!rs) return;
+    const key = nsName(rs);
+    this.expectations.deletionObserved(key, nsName(pod));
+    this.enqueue(key);
+  }
+
+  private resolveControllerRef(namespace: string | undefined, ref: OwnerReference): KubeObject | undefined {
+    if (ref.kind !== 'ReplicaSet') return undefined;
+    const rs = this.ctx.api.get('ReplicaSet', namespace, ref.name);
+    return rs && rs.metadata.uid === ref.uid ? rs : undefined;
+  }
+
+  /** ReplicaSets whose (non-empty) selector matches an orphan pod's labels. */
+  private podReplicaSets(pod: KubeObject): KubeObject[] {
+    return this.ctx.api.list('ReplicaSet', { namespace: pod.metadata.namespace }).filter((rs) => {
+      const sel = safeSelector(rs);
+      return !!sel && !sel.empty() && sel.matches(pod.metadata.labels ?? {});
+    });
+  }
+
+  // ---- sync ---------------------------------------------------------------------------------
+
+  protected sync(key: string): void {
+    const { namespace, name } = splitNsName(key);
+    const api = this.ctx.api;
+    const rs = api.get('ReplicaSet', namespace, name);
+    if (!rs) {
+      this.expectations.delete(key);
+      delete this.failures[key];
+      return;
+    }
+    const now = this.ctx.clock.now;
+    const needsSync = this.expectations.satisfied(key, now);
+    const selector = safeSelector(rs);
+    if (!selector) return;
+    const allPods = api.list('Pod', { namespace });
+    const matches = (p: KubeObject) => selector.matches(p.metadata.labels ?? {});
+    const active = claimObjects(api, rs, filterActivePods(allPods), matches);
+    const terminating = filterTerminatingPods(allPods).filter((p) => controllerRef(p)?.uid === rs.metadata.uid && matches(p));
+
+    let manageError: Error | undefined;
+    if (needsSync && !rs.metadata.deletionTimestamp) manageError = this.manageReplicas(key, active, rs);
+
+    const cur = api.get('ReplicaSet', namespace, name);
+    if (!cur || cur.metadata.uid !== rs.metadata.uid) return;
+    const status = calculateStatus({
+      rs: cur,
+      activePods: active,
+      terminatingPods: terminating,
+      manageReplicasError: manageError,
+      now: this.ctx.clock.epochMs + now,
+      timestamp: this.ctx.clock.timestamp(),
+    });
+    if (cur.metadata.generation) status.observedGeneration = cur.metadata.generation;
+    let updated = cur;
+    if (!deepEqual(status, cur.status ?? {})) {
+      updated = api.mutate('ReplicaSet', namespace, name, (d) => void (d.status = status), { status: true });
+    }
+    const replicas = updated.spec?.replicas ?? 1;
+    const minReady = updated.spec?.minReadySeconds ?? 0;
+    if (!manageError && minReady > 0 && (updated.status?.readyReplicas ?? 0) === replicas && (updated.status?.availableReplicas ?? 0) !== replicas) {
+      this.enqueue(key, minReady * 1000);
+    }
+    if (manageError) {
+      const n = (this.failures[key] ?? 0) + 1;
+      this.failures[key] = n;
+      this.enqueue(key, Math.min(BACKOFF_BASE_MS * 2 ** (n - 1), BACKOFF_MAX_MS));
+    } else delete this.failures[key];
+  }
+
+  private manageReplicas(key: string, active: KubeObject[], rs: KubeObject): Error | undefined {
+    const replicas = rs.spec?.replicas ?? 1;
+    let diff = active.length - replicas;
+    const now = this.ctx.clock.now;
+    if (diff < 0) {
+      diff = Math.min(-diff, BURST_REPLICAS);
+      this.expectations.expectCreations(key, diff, now);
+      const ref = { apiVersion: rs.apiVersion, kind: rs.kind, name: rs.metadata.name, uid: rs.metadata.uid!, controller: true, blockOwnerDeletion: true };
+      const { successes, error } = slowStartBatch(diff, SLOW_START_INITIAL_BATCH_SIZE, () => createPod(this.ctx, SOURCE, rs.spec?.template, rs, ref));
+      // Pods never attempted will not be observed; stop expecting them.
+      for (let i = 0; i < diff - successes; i++) this.expectations.creationObserved(key);
+      return error;
+    }
+    if (diff > 0) {
+      diff = Math.min(diff, BURST_REPLICAS);
+      const toDelete = this.podsToDelete(active, this.indirectlyRelatedPods(rs), diff);
+      this.expectations.expectDeletions(key, toDelete.map((p) => nsName(p)), now);
+      let firstError: Error | undefined;
+      for (const pod of toDelete) {
+        const err = deletePod(this.ctx, SOURCE, pod.metadata.namespace, pod.metadata.name, rs);
+        if (err) {
+          this.expectations.deletionObserved(key, nsName(pod));
+          if (!/not found$/.test(err.message)) firstError ??= err;
+        }
+      }
+      return firstError;
+    }
+    return undefined;
+  }
+
+  /** getPodsToDelete: rank by co-located pods of the same owner family, then sort (only if needed). */
+  private podsToDelete(active: KubeObject[], related: KubeObject[], diff: number): KubeObject[] {
+    if (diff >= active.length) return active.slice(0, diff);
+    const onNode = new Map<string, number>();
+    for (const p of related) if (isPodActive(p)) onNode.set(p.spec?.nodeName ?? '', (onNode.get(p.spec?.nodeName ?? '') ?? 0) + 1);
+    const ranks = active.map((p) => onNode.get(p.spec?.nodeName ?? '') ?? 0);
+    return sortActivePodsWithRanks(active, ranks, this.ctx.clock.epochMs + this.ctx.clock.now).slice(0, diff);
+  }
+
+  /** Pods of every ReplicaSet that shares this one's controller (a Deployment's RS family). */
+  private indirectlyRelatedPods(rs: KubeObject): KubeObject[] {
+    const ref = controllerRef(rs);
+    if (!ref) return [];
+    const seen = new Set<string>();
+    const out: KubeObject[] = [];
+    for (const other of this.ctx.api.list('ReplicaSet', { namespace: rs.metadata.namespace })) {
+      if (controllerRef(other)?.uid !== ref.uid) continue;
+      const sel = safeSelector(other);
+      if (!sel) continue;
+      for (const p of this.ctx.api.list('Pod', { namespace: rs.metadata.namespace, labels: (l) => sel.matches(l) })) {
+        if (seen.has(p.metadata.uid!)) continue;
+        seen.add(p.metadata.uid!);
+        out.push(p);
+      }
+    }
+    return out;
+  }
+
+  protected override saveExtra(): Extra {
+    return { expectations: JSON.parse(JSON.stringify(this.expectationsState)), failures: { ...this.failures } };
+  }
+
+  protected override loadExtra(state: unknown): void {
+    const s = (state ?? {}) as Partial<Extra>;
+    this.expectationsState = s.expectations ? JSON.parse(JSON.stringify(s.expectations)) : {};
+    this.failures = { ...(s.failures ?? {}) };
+  }
+}
+
+function safeSelector(obj: KubeObject): Selector | undefined {
+  try {
+    return labelSelectorAsSelector(obj.spec?.selector);
+  } catch {
+    return undefined;
+  }
+}

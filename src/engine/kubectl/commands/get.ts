@@ -1,0 +1,108 @@
+// kubectl get (k8s.io/kubectl/pkg/cmd/get/get.go): tables per kind (-o wide adds columns),
+// -o name|json|yaml, -l, -n, -A, --show-labels, --no-headers, several types at once and "all".
+import type { KubeObject } from '../../api/meta';
+import { resolveResource, type KindInfo } from '../../api/kinds';
+import type { Simulation } from '../../sim/simulation';
+import { asList, toJson, toYaml } from '../printers/serialize';
+import { tableFor } from '../printers/tables';
+import { tabwrite } from '../printers/tabwriter';
+import { allNamespaces, formatError, getObject, kindName, KubectlError, listObjects, namespaceOf, objectName, parseResourceArgs, type ResourceRef } from '../resources';
+import { flagBool, flagString, type KubectlResult, type ParsedArgs } from '../types';
+
+/** The "all" category (kubectl api-resources --categories all). */
+const ALL = ['pods', 'services', 'daemonsets', 'deployments', 'replicasets', 'statefulsets', 'horizontalpodautoscalers', 'cronjobs', 'jobs'];
+
+export function get(sim: Simulation, a: ParsedArgs): KubectlResult {
+  if (a.args.length === 0) {
+    throw new KubectlError(
+      "You must specify the type of resource to get. Use \"kubectl api-resources\" for a complete list of supported resources.\n\nerror: Required resource not specified.\nUse \"kubectl explain <resource>\" for a detailed description of that resource (e.g. kubectl explain pods).\nSee 'kubectl get -h' for help and examples",
+    );
+  }
+  const expanded = a.args[0] === 'all' || a.args[0].split(',').includes('all')
+    ? [a.args[0].split(',').flatMap((t) => (t === 'all' ? ALL : [t])).join(','), ...a.args.slice(1)]
+    : a.args;
+  const refs = parseResourceArgs(expanded);
+  const output = flagString(a, 'output');
+  const errors: string[] = [];
+  const groups: { info: KindInfo; objs: KubeObject[] }[] = [];
+  const groupOf = (info: KindInfo) => {
+    let g = groups.find((x) => x.info.kind === info.kind);
+    if (!g) groups.push((g = { info, objs: [] }));
+    return g;
+  };
+  const singleNamed = refs.length === 1 && refs[0].name !== undefined;
+  for (const r of refs as ResourceRef[]) {
+    if (r.name !== undefined) {
+      try {
+        const o = getObject(sim, r.info, r.name, a);
+        groupOf(r.info).objs.push(o);
+      } catch (e) {
+        if (!flagBool(a, 'ignore-not-found')) errors.push(formatError(e));
+      }
+    } else {
+      const objs = listObjects(sim, r.info, a);
+      // "get all" leaves out the types with nothing to show; an explicit type shows "No resources".
+      if (objs.length) groupOf(r.info).objs.push(...objs);
+    }
+  }
+  const objs = groups.flatMap((g) => g.objs);
+  let stdout = '';
+  let stderr = '';
+  if (output === 'json' || output === 'yaml') {
+    const body = singleNamed && objs.length === 1 ? objs[0] : asList(objs);
+    stdout = objs.length || !singleNamed ? (output === 'json' ? toJson(body) : toYaml(body)) : '';
+  } else if (output === 'name') {
+    stdout = objs.map((o) => objectName(o) + '\n').join('');
+  } else if (output === '' || output === 'wide') {
+    const wide = output === 'wide';
+    const withKind = groups.length > 1 || new Set(refs.map((r) => r.info.kind)).size > 1;
+    const withNs = allNamespaces(a);
+    stdout = groups
+      .map((g) => renderTable(sim, g.info, g.objs, { wide, withKind, withNs, showLabels: flagBool(a, 'show-labels'), noHeaders: flagBool(a, 'no-headers') }))
+      .join('\n');
+  } else {
+    throw new KubectlError(`error: unable to match a printer suitable for the output format "${output}", allowed formats are: json,name,wide,yaml`);
+  }
+  if (objs.length === 0 && errors.length === 0 && output !== 'json' && output !== 'yaml') {
+    const nsScoped = refs.some((r) => r.info.namespaced) && !allNamespaces(a);
+    stderr += nsScoped ? `No resources found in ${namespaceOf(sim, a)} namespace.\n` : 'No resources found\n';
+  }
+  for (const e of errors) stderr += e + '\n';
+  return { stdout, stderr, exitCode: errors.length ? 1 : 0 };
+}
+
+export interface TableOptions {
+  wide?: boolean;
+  withKind?: boolean;
+  withNs?: boolean;
+  showLabels?: boolean;
+  noHeaders?: boolean;
+}
+
+export function renderTable(sim: Simulation, info: KindInfo, objs: KubeObject[], o: TableOptions = {}): string {
+  const def = tableFor(info.kind);
+  const header = [...def.columns, ...(o.wide ? (def.wide ?? []) : [])];
+  if (o.withNs && info.namespaced) header.unshift('NAMESPACE');
+  if (o.showLabels) header.push('LABELS');
+  const rows: string[][] = o.noHeaders ? [] : [header];
+  for (const obj of objs) {
+    const cells = def.row(sim, obj, !!o.wide);
+    if (o.withKind && def.columns[0] === 'NAME') cells[0] = `${kindName(info)}/${cells[0]}`;
+    if (o.withNs && info.namespaced) cells.unshift(obj.metadata.namespace ?? '');
+    if (o.showLabels) cells.push(Object.entries(obj.metadata.labels ?? {}).sort(([x], [y]) => (x < y ? -1 : 1)).map(([k, v]) => `${k}=${v}`).join(',') || '<none>');
+    rows.push(cells);
+  }
+  return tabwrite(rows);
+}
+
+/** Convenience for the CLI's -o table: every served kind with objects, one table each. */
+export function renderAllTables(sim: Simulation, kinds: string[]): string {
+  const parts: string[] = [];
+  for (const k of kinds) {
+    const info = resolveResource(k);
+    if (!info) continue;
+    const objs = listObjects(sim, info, { verb: 'get', args: [], flags: { 'all-namespaces': true }, multi: {} });
+    if (objs.length) parts.push(renderTable(sim, info, objs, { withNs: true, withKind: true }));
+  }
+  return parts.join('\n');
+}

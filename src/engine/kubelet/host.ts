@@ -1,0 +1,40 @@
+// What the kubelet's parts (pod workers, image manager, prober, status manager...) share: the
+// component context, the private state, timers and event recording. Implemented by kubelet.ts.
+import type { ComponentContext } from '../sim/component';
+import type { KubeObject } from '../api/meta';
+import type { EventType } from '../apiserver/events';
+import type { ContainerRuntime, KubeletState, PodRuntime, TimerData } from './types';
+
+export interface KubeletHost {
+  readonly ctx: ComponentContext;
+  readonly state: KubeletState;
+  now(): number;
+  /** Queue a pod sync (the pod worker) after `delayMs` (default: the kubelet's latency). */
+  enqueueSync(podKey: string, delayMs?: number): void;
+  /** A timer for this kubelet: `kind` names the handler. */
+  timer(delayMs: number, kind: string, data: TimerData): void;
+  /** Record an event about a pod (and one of its containers), from "kubelet" on the pod's node. */
+  podEvent(pod: KubeObject | PodRuntime, type: EventType, reason: string, message: string, c?: ContainerRuntime): void;
+  /** Write the pod's status as generateAPIPodStatus computes it now. */
+  writeStatus(podKey: string): void;
+}
+
+export function podKeyOf(p: { namespace?: string; name: string } | KubeObject): string {
+  const o = p as any;
+  return o.metadata ? `${o.metadata.namespace ?? 'default'}/${o.metadata.name}` : `${o.namespace}/${o.name}`;
+}
+
+/** The container's spec in the pod, and whether it is an init container. */
+export function containerSpec(pod: KubeObject, name: string): { spec: any; init: boolean; index: number } | undefined {
+  const inits: any[] = pod.spec?.initContainers ?? [];
+  const i = inits.findIndex((c) => c.name === name);
+  if (i >= 0) return { spec: inits[i], init: true, index: i };
+  const cs: any[] = pod.spec?.containers ?? [];
+  const j = cs.findIndex((c) => c.name === name);
+  return j >= 0 ? { spec: cs[j], init: false, index: j } : undefined;
+}
+
+/** format.Pod: "name_namespace(uid)", as the kubelet prints pods in messages. */
+export function formatPod(p: PodRuntime): string {
+  return `${p.name}_${p.namespace}(${p.uid})`;
+}

@@ -1,0 +1,91 @@
+// The image manager (pkg/kubelet/images/image_manager.go): pull policy, the per-node image
+// cache, the serialized puller (serializeImagePulls defaults to true) and the pull back-off
+// (key podUID_image, 10s doubling to 300s), with the kubelet's event wording.
+import type { KubeObject } from '../api/meta';
+import type { KubeletHost } from './host';
+import type { ContainerRuntime, NodeAgent, PodRuntime } from './types';
+import { Backoff } from './backoff';
+import { PULL_BACKOFF_INITIAL_MS, PULL_BACKOFF_MAX_MS, PULL_BYTES_PER_MS, PULL_FAIL_MS, PULL_LATENCY_MS } from './constants';
+import { defaultPullPolicy, imageID, parseImage, resolveImage, statusImage } from '../workload/images';
+import { formatDuration } from '../workload/duration';
+
+export type EnsureResult =
+  | { kind: 'present'; image: string; imageID: string }
+  | { kind: 'pulling' }
+  | { kind: 'error'; reason: string; message: string };
+
+export function pullBackoff(k: KubeletHost): Backoff {
+  return new Backoff(k.state.pullBackoff, PULL_BACKOFF_INITIAL_MS, PULL_BACKOFF_MAX_MS);
+}
+
+/** How long pulling `size` bytes takes (or only the manifest check when the layers are cached). */
+export function pullDurationMs(size: number, cached: boolean): number {
+  return cached ? PULL_LATENCY_MS : PULL_LATENCY_MS + Math.round(size / PULL_BYTES_PER_MS);
+}
+
+/**
+ * EnsureImageExists: either the image is usable now, or a pull was started (a "pulled" timer
+ * will fire), or the container cannot start (InvalidImageName, ErrImageNeverPull, ImagePullBackOff).
+ */
+export function ensureImage(k: KubeletHost, pod: KubeObject, p: PodRuntime, c: ContainerRuntime, spec: any, agent: NodeAgent): EnsureResult {
+  const image: string = spec.image ?? '';
+  const parsed = parseImage(image);
+  if (!parsed.ok) {
+    const msg = `Failed to apply default image tag "${image}": ${parsed.error}`;
+    k.podEvent(pod, 'Warning', 'InspectFailed', msg, c);
+    return { kind: 'error', reason: 'InvalidImageName', message: msg };
+  }
+  const ref = parsed.ref;
+  const present = agent.images[ref.full] !== undefined;
+  const policy: string = spec.imagePullPolicy ?? defaultPullPolicy(image);
+  if (policy === 'Never' || (policy === 'IfNotPresent' && present)) {
+    if (present) {
+      k.podEvent(pod, 'Normal', 'Pulled', `Container image "${image}" already present on machine and can be accessed by the pod`, c);
+      return { kind: 'present', image: statusImage(ref), imageID: imageID(ref) };
+    }
+    const msg = `Container image "${image}" is not present with pull policy of Never`;
+    k.podEvent(pod, 'Warning', 'ErrImageNeverPull', msg, c);
+    return { kind: 'error', reason: 'ErrImageNeverPull', message: msg };
+  }
+  const key = `${p.uid}_${image}`;
+  const backoff = pullBackoff(k);
+  if (backoff.isInBackOffSinceUpdate(key, k.now())) {
+    const msg = `Back-off pulling image "${image}"`;
+    k.podEvent(pod, 'Normal', 'BackOff', msg, c);
+    return { kind: 'error', reason: 'ImagePullBackOff', message: msg };
+  }
+  k.podEvent(pod, 'Normal', 'Pulling', `Pulling image "${image}"`, c);
+  const outcome = resolveImage(ref);
+  const start = Math.max(k.now(), agent.pullFreeAt);
+  const duration = outcome.ok ? pullDurationMs(outcome.size, present) : PULL_FAIL_MS;
+  agent.pullFreeAt = start + duration;
+  k.timer(start + duration - k.now(), 'pulled', {
+    pod: `${p.namespace}/${p.name}`,
+    epoch: p.epoch,
+    container: c.name,
+    instance: c.instance,
+    requestedAt: k.now(),
+    startedAt: start,
+  });
+  return { kind: 'pulling' };
+}
+
+/** The pull finished: record Pulled or Failed and return what the container start does next. */
+export function finishPull(k: KubeletHost, pod: KubeObject, p: PodRuntime, c: ContainerRuntime, spec: any, agent: NodeAgent, requestedAt: number, startedAt: number): EnsureResult {
+  const image: string = spec.image;
+  const parsed = parseImage(image);
+  if (!parsed.ok) return { kind: 'error', reason: 'InvalidImageName', message: parsed.error };
+  const ref = parsed.ref;
+  const outcome = resolveImage(ref);
+  if (!outcome.ok) {
+    k.podEvent(pod, 'Warning', 'Failed', `Failed to pull image "${image}": ${outcome.error}`, c);
+    pullBackoff(k).next(`${p.uid}_${image}`, k.now(), k.now());
+    return { kind: 'error', reason: 'ErrImagePull', message: outcome.error };
+  }
+  agent.images[ref.full] = outcome.size;
+  const took = formatDuration(k.now() - startedAt);
+  const total = formatDuration(k.now() - requestedAt);
+  k.podEvent(pod, 'Normal', 'Pulled', `Successfully pulled image "${image}" in ${took} (${total} including waiting). Image size: ${outcome.size} bytes.`, c);
+  pullBackoff(k).gc(k.now());
+  return { kind: 'present', image: statusImage(ref), imageID: imageID(ref) };
+}

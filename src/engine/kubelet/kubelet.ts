@@ -1,0 +1,293 @@
+// The kubelets of the simulated cluster: one agent per Node, run by a single component. Each
+// agent watches the pods bound to its node (spec.nodeName) and drives them through the
+// simulated container runtime, writes pod status, renews its Lease and posts node status — all
+// through the API server (pkg/kubelet/kubelet.go). A node can be stopped and started: a stopped
+// kubelet writes nothing and acts on nothing, as when the machine or its network is down.
+import type { Component, ComponentContext } from '../sim/component';
+import type { ScheduledEvent } from '../sim/clock';
+import { clone, type KubeObject } from '../api/meta';
+import type { WatchEvent } from '../apiserver/store';
+import type { EventType } from '../apiserver/events';
+import type { KubeletHost } from './host';
+import type { ContainerRuntime, KubeletState, NodeAgent, PodRuntime, ProbeType, TimerData } from './types';
+import { syncPod } from './podWorkers';
+import { onExited, onPulled, onStarted } from './containers';
+import { doProbe, probeOf, probeSettings, startProbeTickers } from './probes/worker';
+import { finishIfStopped } from './termination';
+import { generatePodStatus, statusChanged } from './status';
+import { allocatePodIP, internalIP, newAgent, recordStartup, renewLease, syncNodeStatus, nodeEvent } from './nodeStatus';
+import { SIGTERM_EXIT_CODE } from '../workload/process';
+import { workloadSpec } from '../workload/annotations';
+
+export const KUBELET_COMPONENT = 'kubelet';
+
+export type NodeAction = 'stop' | 'start';
+export type AppAction = 'crash' | 'break-readiness' | 'break-liveness' | 'heal';
+
+function emptyState(): KubeletState {
+  return { nodes: {}, pods: {}, crashBackoff: {}, pullBackoff: {}, queued: {} };
+}
+
+export class Kubelet implements Component, KubeletHost {
+  readonly name = KUBELET_COMPONENT;
+  ctx!: ComponentContext;
+  state: KubeletState = emptyState();
+
+  start(ctx: ComponentContext): void {
+    this.ctx = ctx;
+    ctx.api.watch((ev) => this.onPodEvent(ev), ['Pod']);
+    ctx.api.watch((ev) => this.onNodeEvent(ev), ['Node']);
+    for (const n of ctx.api.list('Node')) ctx.schedule(0, 'register', { node: n.metadata.name, epoch: 0 });
+  }
+
+  // ---- KubeletHost ---------------------------------------------------------------------------
+
+  now(): number {
+    return this.ctx.clock.now;
+  }
+
+  enqueueSync(podKey: string, delayMs = this.ctx.timings.kubeletLatencyMs): void {
+    const at = this.now() + Math.max(0, Math.round(delayMs));
+    const cur = this.state.queued[podKey];
+    if (cur !== undefined && cur <= at) return;
+    this.state.queued[podKey] = at;
+    this.ctx.schedule(at - this.now(), `sync:${podKey}`);
+  }
+
+  timer(delayMs: number, kind: string, data: TimerData): void {
+    this.ctx.schedule(Math.max(0, Math.round(delayMs)), kind, data);
+  }
+
+  podEvent(obj: KubeObject | PodRuntime, type: EventType, reason: string, message: string, c?: ContainerRuntime): void {
+    const o = obj as any;
+    const ns = o.metadata ? o.metadata.namespace : o.namespace;
+    const name = o.metadata ? o.metadata.name : o.name;
+    const pod = this.ctx.api.get('Pod', ns, name) ?? (o.metadata ? o : undefined);
+    if (!pod) return;
+    const fieldPath = c ? `spec.${c.role === 'regular' ? 'containers' : 'initContainers'}{${c.name}}` : undefined;
+    this.ctx.events.record(pod, type, reason, message, { component: 'kubelet', host: pod.spec?.nodeName }, fieldPath);
+  }
+
+  writeStatus(podKey: string): void {
+    const p = this.state.pods[podKey];
+    if (!p) return;
+    const pod = this.ctx.api.get('Pod', p.namespace, p.name);
+    const agent = this.state.nodes[p.node];
+    if (!pod || pod.metadata.uid !== p.uid || !agent || !agent.running) return;
+    const node = this.ctx.api.get('Node', undefined, p.node);
+    const next = generatePodStatus(pod, p, internalIP(agent, node), this.ctx.clock, p.admittedAt);
+    if (!statusChanged(pod, next)) return;
+    this.ctx.api.mutate('Pod', p.namespace, p.name, (d) => {
+      d.status = next;
+    }, { status: true });
+  }
+
+  // ---- watches ------------------------------------------------------------------------------
+
+  private onPodEvent(ev: WatchEvent): void {
+    const node = ev.object.spec?.nodeName ?? ev.old?.spec?.nodeName;
+    if (!node || !this.state.nodes[node]) return;
+    this.enqueueSync(`${ev.object.metadata.namespace}/${ev.object.metadata.name}`);
+  }
+
+  private onNodeEvent(ev: WatchEvent): void {
+    const name = ev.object.metadata.name;
+    if (ev.type === 'ADDED' && !this.state.nodes[name]) this.ctx.schedule(this.ctx.timings.kubeletLatencyMs, 'register', { node: name, epoch: 0 });
+    if (ev.type === 'DELETED') delete this.state.nodes[name];
+    if (ev.type === 'MODIFIED' && !!ev.old?.spec?.unschedulable !== !!ev.object.spec?.unschedulable) {
+      this.ctx.schedule(0, 'schedulable', { node: name, epoch: this.state.nodes[name]?.epoch ?? 0 });
+    }
+  }
+
+  // ---- events -------------------------------------------------------------------------------
+
+  handle(ev: ScheduledEvent): void {
+    if (ev.key.startsWith('sync:')) {
+      const key = ev.key.slice(5);
+      if (this.state.queued[key] !== ev.at) return;
+      delete this.state.queued[key];
+      syncPod(this, key, (n) => this.state.nodes[n]);
+      return;
+    }
+    const d = (ev.data ?? {}) as TimerData;
+    switch (ev.key) {
+      case 'register':
+        return this.register(d.node!);
+      case 'node-action': {
+        const a = ev.data as { name: string; action: NodeAction };
+        return this.setNodeRunning(a.name, a.action !== 'stop');
+      }
+      case 'app-action': {
+        const a = ev.data as { namespace?: string; pod: string; container?: string; action: AppAction };
+        this.appAction(a.namespace ?? 'default', a.pod, a.action, a.container);
+        return;
+      }
+      case 'lease':
+      case 'node-status':
+      case 'schedulable':
+        return this.nodeTick(ev.key, d);
+    }
+    const p = d.pod ? this.state.pods[d.pod] : undefined;
+    if (!p || p.epoch !== d.epoch) return;
+    const agent = this.state.nodes[p.node];
+    if (!agent?.running) return;
+    const pod = this.ctx.api.get('Pod', p.namespace, p.name);
+    if (!pod || pod.metadata.uid !== p.uid) return;
+    if (ev.key === 'sandbox') {
+      p.sandboxReady = true;
+      const node = this.ctx.api.get('Node', undefined, p.node);
+      p.ip = pod.spec?.hostNetwork ? internalIP(agent, node) : allocatePodIP(this, agent);
+      this.writeStatus(d.pod!);
+      this.enqueueSync(d.pod!, 0);
+      return;
+    }
+    const c = d.container ? p.containers[d.container] : undefined;
+    if (!c) return;
+    if (ev.key === 'probe') {
+      if (d.instance !== undefined && d.instance !== c.instance) return;
+      const type = d.type as ProbeType;
+      doProbe(this, pod, p, c, type);
+      if (!d.manual && this.state.pods[d.pod!] === p) {
+        const spec = [...(pod.spec?.initContainers ?? []), ...(pod.spec?.containers ?? [])].find((s: any) => s.name === c.name);
+        const probe = probeOf(spec, type);
+        if (probe) this.timer(probeSettings(probe).periodSeconds * 1000, 'probe', { pod: d.pod, epoch: d.epoch, container: c.name, type });
+      }
+      return;
+    }
+    if (d.instance !== c.instance) return;
+    switch (ev.key) {
+      case 'pulled':
+        onPulled(this, pod, p, c, agent, d.requestedAt as number, d.startedAt as number);
+        return;
+      case 'started':
+        onStarted(this, pod, p, c, d.image as string, d.imageID as string);
+        return;
+      case 'exit': {
+        const exit = c.plan?.exit;
+        if (!exit || c.phase !== 'running') return;
+        onExited(this, p, c, exit.exitCode, exit.reason);
+        if (p.terminatingAt !== undefined) finishIfStopped(this, pod, p);
+        return;
+      }
+      case 'stopped': {
+        const code = d.exitCode as number;
+        onExited(this, p, c, code, code === 0 ? 'Completed' : 'Error');
+        if (p.terminatingAt !== undefined) finishIfStopped(this, pod, p);
+        return;
+      }
+    }
+  }
+
+  private register(name: string): void {
+    if (!this.ctx.api.get('Node', undefined, name)) return;
+    let agent = this.state.nodes[name];
+    if (!agent) {
+      agent = newAgent(this, name);
+      this.state.nodes[name] = agent;
+    }
+    recordStartup(this, name);
+    syncNodeStatus(this, agent, true);
+    renewLease(this, agent);
+    this.startNodeTickers(agent);
+    for (const pod of this.ctx.api.podsOnNode(name)) this.enqueueSync(`${pod.metadata.namespace}/${pod.metadata.name}`);
+  }
+
+  private startNodeTickers(agent: NodeAgent): void {
+    const every = this.ctx.timings.nodeStatusUpdateFrequencyMs;
+    this.timer(every, 'lease', { node: agent.name, epoch: agent.epoch });
+    this.timer(every, 'node-status', { node: agent.name, epoch: agent.epoch });
+  }
+
+  private nodeTick(kind: string, d: TimerData): void {
+    const agent = this.state.nodes[d.node!];
+    if (!agent || !agent.running || agent.epoch !== d.epoch) return;
+    const every = this.ctx.timings.nodeStatusUpdateFrequencyMs;
+    if (kind === 'lease') {
+      renewLease(this, agent);
+      this.timer(every, 'lease', d);
+    } else if (kind === 'node-status') {
+      syncNodeStatus(this, agent);
+      this.timer(every, 'node-status', d);
+    } else {
+      const node = this.ctx.api.get('Node', undefined, agent.name);
+      const ev = node?.spec?.unschedulable ? 'NodeNotSchedulable' : 'NodeSchedulable';
+      nodeEvent(this, agent.name, 'Normal', ev, `Node ${agent.name} status is now: ${ev}`);
+    }
+  }
+
+  // ---- node and application actions (scenario steps, UI) -------------------------------------
+
+  isNodeRunning(name: string): boolean {
+    return this.state.nodes[name]?.running ?? false;
+  }
+
+  /** Stop or start a node's kubelet (scenario step `node: {name, action: stop|start}`). */
+  setNodeRunning(name: string, running: boolean): void {
+    const agent = this.state.nodes[name];
+    if (!agent || agent.running === running) return;
+    agent.running = running;
+    agent.epoch++;
+    const mine = Object.entries(this.state.pods).filter(([, p]) => p.node === name);
+    for (const [, p] of mine) p.epoch = agent.epoch;
+    if (!running) return;
+    recordStartup(this, name);
+    syncNodeStatus(this, agent, true);
+    renewLease(this, agent);
+    this.startNodeTickers(agent);
+    for (const [key, p] of mine) this.resume(key, p);
+    for (const pod of this.ctx.api.podsOnNode(name)) this.enqueueSync(`${pod.metadata.namespace}/${pod.metadata.name}`);
+  }
+
+  /** After a restart: containers kept running; the kubelet picks up its timers and probes again. */
+  private resume(key: string, p: PodRuntime): void {
+    const pod = this.ctx.api.get('Pod', p.namespace, p.name);
+    if (!pod || pod.metadata.uid !== p.uid) return;
+    p.busy = false;
+    if (!p.sandboxReady) this.timer(0, 'sandbox', { pod: key, epoch: p.epoch });
+    for (const c of Object.values(p.containers)) {
+      if (c.phase === 'pulling' || c.phase === 'creating') {
+        c.instance++;
+        c.phase = c.terminated ? 'exited' : 'none';
+      } else if (c.phase === 'running' && c.stopping) {
+        onExited(this, p, c, SIGTERM_EXIT_CODE, 'Error');
+      } else if (c.phase === 'running' && c.plan?.exit) {
+        const at = (c.startedAt ?? 0) + c.plan.exit.afterMs;
+        this.timer(at - this.now(), 'exit', { pod: key, epoch: p.epoch, container: c.name, instance: c.instance });
+      }
+    }
+    startProbeTickers(this, pod, p);
+    this.enqueueSync(key, 0);
+  }
+
+  /** Live actions on a running pod's process: crash it, or make its health endpoints fail. */
+  appAction(namespace: string, podName: string, action: AppAction, container?: string): boolean {
+    const key = `${namespace}/${podName}`;
+    const p = this.state.pods[key];
+    const pod = this.ctx.api.get('Pod', namespace, podName);
+    if (!p || !pod || !this.state.nodes[p.node]?.running) return false;
+    const targets = Object.values(p.containers).filter((c) => (container ? c.name === container : c.role === 'regular'));
+    if (!targets.length) return false;
+    for (const c of targets) {
+      if (action === 'crash') {
+        if (c.phase !== 'running' || c.stopping) continue;
+        const code = workloadSpec(pod.metadata.annotations, c.name).exitCode ?? 1;
+        onExited(this, p, c, code, code === 0 ? 'Completed' : 'Error');
+      } else if (action === 'heal') {
+        c.broken = undefined;
+      } else {
+        c.broken = { ...(c.broken ?? {}), [action === 'break-readiness' ? 'readiness' : 'liveness']: true };
+      }
+    }
+    return true;
+  }
+
+  // ---- snapshots ----------------------------------------------------------------------------
+
+  saveState(): unknown {
+    return clone(this.state);
+  }
+
+  loadState(state: unknown): void {
+    this.state = clone(state as KubeletState);
+  }
+}

@@ -1,0 +1,194 @@
+// The pod worker's sync (pkg/kubelet/kubelet.go SyncPod and kuberuntime_manager.go
+// computePodActions): admit the pod, create its sandbox, run init containers one at a time, then
+// start the regular containers in order (one start, with its image pull, at a time), and restart
+// exited containers under the restart policy with the CrashLoopBackOff back-off.
+import type { KubeObject } from '../api/meta';
+import { parseQuantity } from '../api/quantity';
+import type { KubeletHost } from './host';
+import type { ContainerRuntime, NodeAgent, PodRuntime } from './types';
+import { SANDBOX_MS } from './constants';
+import { inCrashBackoff, killContainer, shouldRestart, startContainer } from './containers';
+import { startProbeTickers } from './probes/worker';
+import { startTermination } from './termination';
+
+function newContainer(name: string, role: ContainerRuntime['role']): ContainerRuntime {
+  return { name, role, phase: 'none', instance: 0, starts: 0, restartCount: 0, ready: false, started: false, probes: {} };
+}
+
+export function newPodRuntime(pod: KubeObject, node: string, now: number): PodRuntime {
+  const containers: Record<string, ContainerRuntime> = {};
+  for (const c of pod.spec?.initContainers ?? []) containers[c.name] = newContainer(c.name, c.restartPolicy === 'Always' ? 'sidecar' : 'init');
+  for (const c of pod.spec?.containers ?? []) containers[c.name] = newContainer(c.name, 'regular');
+  return {
+    uid: pod.metadata.uid!,
+    namespace: pod.metadata.namespace ?? 'default',
+    name: pod.metadata.name,
+    node,
+    epoch: 0,
+    admittedAt: now,
+    sandboxReady: false,
+    busy: false,
+    containers,
+  };
+}
+
+function quantity(v: unknown, milli: boolean): number {
+  if (v === undefined || v === null) return 0;
+  try {
+    const q = parseQuantity(v as string);
+    return milli ? q.milliValue() : q.value();
+  } catch {
+    return 0;
+  }
+}
+
+/** Effective requests: max(largest init container, sum of regular containers and sidecars). */
+function podRequests(pod: KubeObject): { cpu: number; memory: number } {
+  let cpu = 0;
+  let memory = 0;
+  let initCpu = 0;
+  let initMem = 0;
+  for (const c of pod.spec?.containers ?? []) {
+    cpu += quantity(c.resources?.requests?.cpu, true);
+    memory += quantity(c.resources?.requests?.memory, false);
+  }
+  for (const c of pod.spec?.initContainers ?? []) {
+    const rc = quantity(c.resources?.requests?.cpu, true);
+    const rm = quantity(c.resources?.requests?.memory, false);
+    if (c.restartPolicy === 'Always') {
+      cpu += rc;
+      memory += rm;
+    } else {
+      initCpu = Math.max(initCpu, rc);
+      initMem = Math.max(initMem, rm);
+    }
+  }
+  return { cpu: Math.max(cpu, initCpu), memory: Math.max(memory, initMem) };
+}
+
+/**
+ * Kubelet admission (pkg/kubelet/lifecycle/predicate.go): a pod bound to a node without room for
+ * it (a manual spec.nodeName) is rejected: phase Failed, reason OutOf<resource>.
+ */
+export function admit(k: KubeletHost, pod: KubeObject, node: KubeObject): { reason: string; message: string } | undefined {
+  const alloc = node.status?.allocatable ?? {};
+  const others = k.ctx.api
+    .podsOnNode(node.metadata.name)
+    .filter((o) => o.metadata.uid !== pod.metadata.uid && k.state.pods[`${o.metadata.namespace}/${o.metadata.name}`] && o.status?.phase !== 'Succeeded' && o.status?.phase !== 'Failed');
+  const want = podRequests(pod);
+  const maxPods = quantity(alloc.pods ?? '110', false);
+  if (others.length + 1 > maxPods) {
+    return { reason: 'OutOfpods', message: `Pod was rejected: Node didn't have enough resource: pods, requested: 1, used: ${others.length}, capacity: ${maxPods}` };
+  }
+  for (const [r, milli] of [['cpu', true], ['memory', false]] as const) {
+    const have = quantity(alloc[r], milli);
+    const used = others.reduce((s, o) => s + podRequests(o)[r], 0);
+    const req = want[r];
+    if (req > 0 && have > 0 && used + req > have) {
+      return { reason: `OutOf${r}`, message: `Pod was rejected: Node didn't have enough resource: ${r}, requested: ${req}, used: ${used}, capacity: ${have}` };
+    }
+  }
+  return undefined;
+}
+
+/** Sync one pod: the pod worker's single entry point. */
+export function syncPod(k: KubeletHost, key: string, agentFor: (node: string) => NodeAgent | undefined): void {
+  const [ns, name] = [key.slice(0, key.indexOf('/')), key.slice(key.indexOf('/') + 1)];
+  const pod = k.ctx.api.get('Pod', ns, name);
+  let p: PodRuntime | undefined = k.state.pods[key];
+  if (p && (!pod || pod.metadata.uid !== p.uid || pod.spec?.nodeName !== p.node)) {
+    // The pod object is gone (or replaced): its containers go with it.
+    delete k.state.pods[key];
+    p = undefined;
+  }
+  if (!pod || !pod.spec?.nodeName) return;
+  const agent = agentFor(pod.spec.nodeName);
+  if (!agent || !agent.running) return;
+  if (!p) {
+    const phase = pod.status?.phase;
+    if (phase === 'Succeeded' || phase === 'Failed') return;
+    if (pod.metadata.deletionTimestamp) {
+      // Deleted before it ever ran here: nothing to stop.
+      k.ctx.api.delete('Pod', ns, name, { gracePeriodSeconds: 0, preconditions: { uid: pod.metadata.uid } });
+      return;
+    }
+    p = newPodRuntime(pod, agent.name, k.now());
+    p.epoch = agent.epoch;
+    k.state.pods[key] = p;
+    const node = k.ctx.api.get('Node', undefined, agent.name);
+    const rejected = node ? admit(k, pod, node) : undefined;
+    if (rejected) {
+      p.rejected = rejected;
+      p.terminal = true;
+      k.podEvent(pod, 'Warning', rejected.reason, rejected.message);
+      k.writeStatus(key);
+      return;
+    }
+    startProbeTickers(k, pod, p);
+    k.timer(SANDBOX_MS, 'sandbox', { pod: key, epoch: p.epoch });
+    k.writeStatus(key);
+    return;
+  }
+  if (pod.metadata.deletionTimestamp) {
+    startTermination(k, pod, p);
+    return;
+  }
+  if (p.terminal || p.terminatingAt !== undefined) return;
+  advance(k, pod, p, agent);
+  k.writeStatus(key);
+}
+
+function advance(k: KubeletHost, pod: KubeObject, p: PodRuntime, agent: NodeAgent): void {
+  if (!p.sandboxReady || p.busy) return;
+  const restartPolicy: string = pod.spec?.restartPolicy ?? 'Always';
+  for (const spec of pod.spec?.initContainers ?? []) {
+    const c = p.containers[spec.name];
+    if (c.role === 'sidecar') {
+      if (c.phase === 'running') {
+        if (c.started) continue;
+        return;
+      }
+      if (c.phase === 'exited' && inCrashBackoff(k, pod, p, c)) return;
+      startContainer(k, pod, p, c, agent);
+      return;
+    }
+    if (c.phase === 'exited' && c.terminated?.exitCode === 0) continue;
+    if (c.phase === 'running' || c.phase === 'pulling' || c.phase === 'creating') return;
+    if (c.phase === 'exited') {
+      if (!shouldRestart(restartPolicy, c)) {
+        p.terminal = true;
+        killRemaining(k, pod, p);
+        return;
+      }
+      if (inCrashBackoff(k, pod, p, c)) return;
+    }
+    startContainer(k, pod, p, c, agent);
+    return;
+  }
+  let waitingForRestart = false;
+  for (const spec of pod.spec?.containers ?? []) {
+    const c = p.containers[spec.name];
+    if (c.phase === 'running' || c.phase === 'pulling' || c.phase === 'creating') continue;
+    if (c.phase === 'exited') {
+      if (!shouldRestart(restartPolicy, c)) continue;
+      if (inCrashBackoff(k, pod, p, c)) {
+        waitingForRestart = true;
+        continue;
+      }
+    }
+    startContainer(k, pod, p, c, agent);
+    if (p.busy) return;
+    if (c.waiting) waitingForRestart = true;
+  }
+  const regular = (pod.spec?.containers ?? []).map((s: any) => p.containers[s.name]);
+  if (!waitingForRestart && regular.length && regular.every((c: ContainerRuntime) => c.phase === 'exited' && !shouldRestart(restartPolicy, c))) {
+    p.terminal = true;
+    killRemaining(k, pod, p);
+  }
+}
+
+/** A finished pod's sidecars are stopped too. */
+function killRemaining(k: KubeletHost, pod: KubeObject, p: PodRuntime): void {
+  const grace = pod.spec?.terminationGracePeriodSeconds ?? 30;
+  for (const c of Object.values(p.containers)) if (c.phase === 'running') killContainer(k, pod, p, c, '', grace, 'completed');
+}

@@ -1,0 +1,115 @@
+// The kubelet's private state, kept as plain JSON so the Simulation can snapshot it: what the
+// container runtime knows about each pod on a node (sandbox, container instances, probe workers)
+// and what each node agent knows (images, IP allocation, heartbeats).
+import type { ProcessPlan, ContainerRole } from '../workload/process';
+
+export type ProbeType = 'liveness' | 'readiness' | 'startup';
+export type ProbeResult = 'success' | 'failure' | 'unknown';
+
+/** One prober worker (pkg/kubelet/prober/worker.go). */
+export interface ProbeWorker {
+  lastResult: ProbeResult;
+  resultRun: number;
+  onHold: boolean;
+  /** The result the results manager holds for the current container instance. */
+  result: ProbeResult;
+}
+
+export interface TerminatedInfo {
+  exitCode: number;
+  reason: string;
+  message?: string;
+  startedAt: number;
+  finishedAt: number;
+  containerID: string;
+}
+
+export interface ContainerRuntime {
+  name: string;
+  role: ContainerRole;
+  /** none: no instance yet or it was removed; pulling/creating: a start in progress. */
+  phase: 'none' | 'pulling' | 'creating' | 'running' | 'exited';
+  /** Waiting reason/message shown while there is no running instance. */
+  waiting?: { reason: string; message?: string };
+  /** Bumped at every start and every stop, so stale timers are ignored. */
+  instance: number;
+  /** Number of instances started so far. */
+  starts: number;
+  containerID?: string;
+  image?: string;
+  imageID?: string;
+  startedAt?: number;
+  terminated?: TerminatedInfo;
+  lastTerminated?: TerminatedInfo;
+  restartCount: number;
+  plan?: ProcessPlan;
+  ready: boolean;
+  started: boolean;
+  probes: Partial<Record<ProbeType, ProbeWorker>>;
+  /** A SIGTERM/SIGKILL is under way. */
+  stopping?: { reason: string };
+  /** End of the CrashLoopBackOff wait that was last reported. */
+  backoffUntil?: number;
+  /** Live actions from the UI ("break readiness"...). */
+  broken?: { liveness?: boolean; readiness?: boolean };
+}
+
+export interface PodRuntime {
+  uid: string;
+  namespace: string;
+  name: string;
+  node: string;
+  /** Bumped when the node's kubelet stops or starts: every older timer is void. */
+  epoch: number;
+  admittedAt: number;
+  sandboxReady: boolean;
+  ip?: string;
+  /** A container start (pull, create) is in progress: the kubelet starts containers one by one. */
+  busy: boolean;
+  containers: Record<string, ContainerRuntime>;
+  terminatingAt?: number;
+  /** Every container finished and none will restart (phase Succeeded/Failed). */
+  terminal?: boolean;
+  /** Rejected at admission (OutOfcpu...): the phase and message are final. */
+  rejected?: { reason: string; message: string };
+}
+
+export interface NodeAgent {
+  name: string;
+  running: boolean;
+  epoch: number;
+  /** Index in the node list, for the pod CIDR 10.244.<index>.0/24 and the InternalIP. */
+  index: number;
+  nextIp: number;
+  /** Images on the node: full reference -> size in bytes. */
+  images: Record<string, number>;
+  /** The serialized image puller (serializeImagePulls=true) is busy until then. */
+  pullFreeAt: number;
+  lastStatusReport: number;
+  bootID: string;
+}
+
+export interface BackoffEntry {
+  backoffMs: number;
+  lastUpdate: number;
+}
+
+export interface KubeletState {
+  nodes: Record<string, NodeAgent>;
+  /** By "namespace/name". */
+  pods: Record<string, PodRuntime>;
+  crashBackoff: Record<string, BackoffEntry>;
+  pullBackoff: Record<string, BackoffEntry>;
+  /** Pod sync keys -> time queued (the pod workers' queue). */
+  queued: Record<string, number>;
+}
+
+/** A timer the kubelet set for itself; `epoch` and `instance` make stale ones harmless. */
+export interface TimerData {
+  pod?: string;
+  node?: string;
+  epoch: number;
+  container?: string;
+  instance?: number;
+  [k: string]: unknown;
+}

@@ -1,0 +1,160 @@
+// The scheduler cache (pkg/scheduler/backend/cache): NodeInfos built from the Node and assigned-Pod
+// informers and updated incrementally from watch events. Pods in a terminal phase are left out,
+// as kube-scheduler's pod informer filters them (status.phase!=Succeeded,status.phase!=Failed).
+// Being derived from the store, it is rebuilt from a list after a snapshot restore.
+import type { ApiServer } from '../../apiserver/store';
+import type { KubeObject } from '../../api/meta';
+import type { Snapshot } from './interface';
+import { NodeInfo } from './nodeInfo';
+import { newPodInfo, type PodInfo } from './podInfo';
+
+export function podKey(pod: KubeObject): string {
+  return `${pod.metadata.namespace ?? 'default'}/${pod.metadata.name}`;
+}
+
+export function isTerminal(pod: KubeObject): boolean {
+  const ph = pod.status?.phase;
+  return ph === 'Succeeded' || ph === 'Failed';
+}
+
+/** Whether a PodInfo built from `a` is still right for `b` (same spec, labels and deletion state). */
+function samePodInfoInputs(a: KubeObject, b: KubeObject): boolean {
+  if (a.metadata.uid !== b.metadata.uid || a.metadata.deletionTimestamp !== b.metadata.deletionTimestamp) return false;
+  if (a.metadata.labels !== b.metadata.labels && JSON.stringify(a.metadata.labels ?? {}) !== JSON.stringify(b.metadata.labels ?? {})) return false;
+  const sa = a.spec ?? {};
+  const sb = b.spec ?? {};
+  if (sa === sb) return true;
+  if (a.metadata.generation !== undefined && a.metadata.generation === b.metadata.generation && sa.containers === sb.containers) return true;
+  const { nodeName: _a, ...ra } = sa;
+  const { nodeName: _b, ...rb } = sb;
+  return JSON.stringify(ra) === JSON.stringify(rb);
+}
+
+export class SchedulerCache implements Snapshot {
+  private infos = new Map<string, NodeInfo>();
+  private sorted: NodeInfo[] | null = null;
+  /** assigned pod key -> node name */
+  private podNode = new Map<string, string>();
+  /** image name -> number of nodes that have it (ImageLocality's spread). */
+  readonly imageNodes = new Map<string, number>();
+
+  constructor(private readonly api: ApiServer) {}
+
+  /** Rebuild from the store (start, and after a snapshot restore). */
+  resync(): void {
+    this.infos.clear();
+    this.podNode.clear();
+    this.imageNodes.clear();
+    this.sorted = null;
+    for (const n of this.api.list('Node')) this.setNode(n);
+    for (const p of this.api.list('Pod')) this.setPod(p);
+  }
+
+  get nodes(): NodeInfo[] {
+    if (!this.sorted) {
+      this.sorted = [...this.infos.values()].filter((n) => n.node).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    }
+    return this.sorted;
+  }
+
+  get(name: string): NodeInfo | undefined {
+    const n = this.infos.get(name);
+    return n && n.node ? n : undefined;
+  }
+
+  havePodsWithAffinity(): NodeInfo[] {
+    return this.nodes.filter((n) => n.podsWithAffinity > 0);
+  }
+
+  havePodsWithRequiredAntiAffinity(): NodeInfo[] {
+    return this.nodes.filter((n) => n.podsWithRequiredAntiAffinity > 0);
+  }
+
+  namespaceLabels(ns: string): Record<string, string> | undefined {
+    return this.api.get('Namespace', undefined, ns)?.metadata.labels;
+  }
+
+  list(kind: string, namespace?: string): KubeObject[] {
+    return this.api.list(kind, namespace === undefined ? {} : { namespace });
+  }
+
+  /** The node a pod is counted on, if it is an assigned, non-terminal pod. */
+  nodeOf(key: string): string | undefined {
+    return this.podNode.get(key);
+  }
+
+  setNode(node: KubeObject): void {
+    let info = this.infos.get(node.metadata.name);
+    if (!info) {
+      info = new NodeInfo(node.metadata.name);
+      this.infos.set(node.metadata.name, info);
+      this.sorted = null;
+    } else if (!info.node) {
+      this.sorted = null;
+    }
+    if (info.node) this.countImages(info, -1);
+    info.setNode(node);
+    this.countImages(info, 1);
+  }
+
+  removeNode(name: string): void {
+    const info = this.infos.get(name);
+    if (!info) return;
+    if (info.node) this.countImages(info, -1);
+    this.sorted = null;
+    if (info.pods.length) {
+      // Pods still bound to a deleted node stay accounted until they go (a "ghost" NodeInfo).
+      info.node = undefined;
+    } else {
+      this.infos.delete(name);
+    }
+  }
+
+  private countImages(info: NodeInfo, sign: 1 | -1): void {
+    for (const img of info.images.keys()) {
+      const n = (this.imageNodes.get(img) ?? 0) + sign;
+      if (n <= 0) this.imageNodes.delete(img);
+      else this.imageNodes.set(img, n);
+    }
+  }
+
+  /** Apply a pod's current state (added or updated). */
+  setPod(pod: KubeObject, hint?: PodInfo): void {
+    const key = podKey(pod);
+    const nodeName: string | undefined = pod.spec?.nodeName || undefined;
+    const cur = this.podNode.get(key);
+    if (!nodeName || isTerminal(pod)) {
+      if (cur !== undefined) this.removePod(key);
+      return;
+    }
+    if (cur !== undefined && cur !== nodeName) this.removePod(key);
+    let info = this.infos.get(nodeName);
+    if (!info) {
+      info = new NodeInfo(nodeName);
+      this.infos.set(nodeName, info);
+    }
+    const prev = cur === nodeName ? info.getPod(key) : hint && hint.key === key ? hint : undefined;
+    if (prev && samePodInfoInputs(prev.pod, pod)) {
+      // Status-only changes (the kubelet's) do not change what the plugins count; keep the aggregates.
+      if (cur === nodeName) {
+        info.replacePodObject(key, pod);
+      } else {
+        info.addPod({ ...prev, pod, labels: pod.metadata.labels ?? {} });
+      }
+    } else {
+      info.addPod(newPodInfo(pod));
+    }
+    this.podNode.set(key, nodeName);
+  }
+
+  removePod(key: string): PodInfo | undefined {
+    const nodeName = this.podNode.get(key);
+    if (nodeName === undefined) return undefined;
+    this.podNode.delete(key);
+    const info = this.infos.get(nodeName);
+    if (!info) return undefined;
+    const p = info.removePod(key);
+    if (!info.node && info.pods.length === 0) this.infos.delete(nodeName);
+    return p;
+  }
+}

@@ -1,0 +1,51 @@
+// ImageLocality (pkg/scheduler/framework/plugins/imagelocality): prefers nodes that already have
+// the pod's images (node.status.images), weighted by image size and by how widely the image is
+// spread, clamped between 23MB and 1000MB per container.
+import type { PreScorePlugin, ScorePlugin, Status } from '../framework/interface';
+import { MAX_NODE_SCORE } from '../framework/interface';
+import type { CycleState } from '../framework/cycleState';
+import { normalizedImageName, type NodeInfo } from '../framework/nodeInfo';
+import type { PodInfo } from '../framework/podInfo';
+
+const MB = 1024 * 1024;
+const MIN_THRESHOLD = 23 * MB;
+const MAX_CONTAINER_THRESHOLD = 1000 * MB;
+
+interface PreScoreState {
+  images: string[];
+  numContainers: number;
+}
+
+export class ImageLocality implements PreScorePlugin, ScorePlugin {
+  readonly name = 'ImageLocality';
+
+  constructor(private readonly spread: () => { imageNodes: Map<string, number>; totalNodes: number }) {}
+
+  preScore(state: CycleState, pod: PodInfo): Status | null {
+    const spec = pod.pod.spec ?? {};
+    const containers = [...(spec.initContainers ?? []), ...(spec.containers ?? [])] as { image?: string }[];
+    state.write('PreScoreImageLocality', {
+      images: containers.filter((c) => c.image).map((c) => normalizedImageName(c.image!)),
+      numContainers: containers.length,
+    } satisfies PreScoreState);
+    return null;
+  }
+
+  score(state: CycleState, _pod: PodInfo, node: NodeInfo): number {
+    const s = state.read<PreScoreState>('PreScoreImageLocality')!;
+    let sum = 0;
+    if (node.images.size > 0) {
+      const { imageNodes, totalNodes } = this.spread();
+      for (const name of s.images) {
+        const size = node.images.get(name);
+        if (size === undefined) continue;
+        sum += Math.trunc((size * (imageNodes.get(name) ?? 0)) / totalNodes);
+      }
+    }
+    const maxThreshold = MAX_CONTAINER_THRESHOLD * s.numContainers;
+    if (sum < MIN_THRESHOLD) sum = MIN_THRESHOLD;
+    else if (sum > maxThreshold) sum = maxThreshold;
+    if (maxThreshold === MIN_THRESHOLD) return 0;
+    return Math.trunc((MAX_NODE_SCORE * (sum - MIN_THRESHOLD)) / (maxThreshold - MIN_THRESHOLD));
+  }
+}

@@ -1,0 +1,28 @@
+// NodeResourcesBalancedAllocation (pkg/scheduler/framework/plugins/noderesources/balanced_allocation.go):
+// prefers nodes whose cpu and memory usage stay balanced; PreScore skips pods that request nothing.
+import type { PreScorePlugin, ScorePlugin, Status } from '../framework/interface';
+import { status } from '../framework/interface';
+import type { CycleState } from '../framework/cycleState';
+import type { NodeInfo } from '../framework/nodeInfo';
+import type { PodInfo } from '../framework/podInfo';
+import { balancedAllocationScore, DEFAULT_RESOURCES, podRequestList, type ResourceSpec } from './resourceAllocation';
+
+const PRE_SCORE_KEY = 'PreScoreNodeResourcesBalancedAllocation';
+
+export class NodeResourcesBalancedAllocation implements PreScorePlugin, ScorePlugin {
+  readonly name = 'NodeResourcesBalancedAllocation';
+
+  constructor(private readonly resources: ResourceSpec[] = DEFAULT_RESOURCES) {}
+
+  preScore(state: CycleState, pod: PodInfo): Status | null {
+    const reqs = podRequestList(pod.pod.spec, this.resources, true);
+    if (reqs.every((r) => r === 0)) return status('Skip');
+    state.write(PRE_SCORE_KEY, reqs);
+    return null;
+  }
+
+  score(state: CycleState, pod: PodInfo, node: NodeInfo): number {
+    const reqs = state.read<number[]>(PRE_SCORE_KEY) ?? podRequestList(pod.pod.spec, this.resources, true);
+    return balancedAllocationScore(node, reqs, this.resources);
+  }
+}

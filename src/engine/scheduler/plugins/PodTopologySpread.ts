@@ -1,0 +1,200 @@
+// PodTopologySpread (pkg/scheduler/framework/plugins/podtopologyspread): DoNotSchedule constraints
+// filter (skew = matching pods in the domain + self - global minimum, with minDomains and the
+// nodeAffinityPolicy/nodeTaintsPolicy inclusion rules); ScheduleAnyway constraints — or the system
+// defaults (hostname maxSkew 3, zone maxSkew 5) built from the pod's Services and controller —
+// score, favouring domains with fewer matching pods.
+import type { ClusterEvent, EnqueueExtensions, FilterPlugin, PreFilterPlugin, PreScorePlugin, ScorePlugin, Snapshot, Status } from '../framework/interface';
+import { MAX_NODE_SCORE, status } from '../framework/interface';
+import type { CycleState } from '../framework/cycleState';
+import type { NodeInfo } from '../framework/nodeInfo';
+import type { PodInfo } from '../framework/podInfo';
+import type { KubeObject } from '../../api/meta';
+import { findMatchingUntoleratedTaint, type Taint } from '../framework/corev1';
+import { podMatchesNodeAffinity } from './NodeAffinity';
+import { constraintSelector, countPodsMatchSelector, defaultSelector, type SpreadSelector } from './spreadSelector';
+
+export const ERR_REASON_CONSTRAINTS_NOT_MATCH = "node(s) didn't match pod topology spread constraints";
+export const ERR_REASON_NODE_LABEL_NOT_MATCH = ERR_REASON_CONSTRAINTS_NOT_MATCH + ' (missing required label)';
+const HOSTNAME = 'kubernetes.io/hostname';
+const ZONE = 'topology.kubernetes.io/zone';
+
+export interface Constraint {
+  maxSkew: number;
+  topologyKey: string;
+  selector: SpreadSelector;
+  minDomains: number;
+  nodeAffinityPolicy: string;
+  nodeTaintsPolicy: string;
+}
+
+function filterConstraints(pod: KubeObject, action: 'DoNotSchedule' | 'ScheduleAnyway'): Constraint[] {
+  const out: Constraint[] = [];
+  for (const c of pod.spec?.topologySpreadConstraints ?? []) {
+    if (c.whenUnsatisfiable !== action) continue;
+    out.push({
+      maxSkew: c.maxSkew,
+      topologyKey: c.topologyKey,
+      selector: constraintSelector(c.labelSelector, c.matchLabelKeys, pod.metadata.labels ?? {}),
+      minDomains: c.minDomains ?? 1,
+      nodeAffinityPolicy: c.nodeAffinityPolicy ?? 'Honor',
+      nodeTaintsPolicy: c.nodeTaintsPolicy ?? 'Ignore',
+    });
+  }
+  return out;
+}
+
+/** The system default constraints (config.v1 defaults for PodTopologySpreadArgs). */
+function defaultConstraints(pod: KubeObject, snap: Snapshot): Constraint[] {
+  const sel = defaultSelector(pod, snap);
+  if (sel.empty) return [];
+  const mk = (topologyKey: string, maxSkew: number): Constraint => ({ maxSkew, topologyKey, selector: sel, minDomains: 1, nodeAffinityPolicy: 'Honor', nodeTaintsPolicy: 'Ignore' });
+  return [mk(HOSTNAME, 3), mk(ZONE, 5)];
+}
+
+function matchNodeInclusionPolicies(c: Constraint, pod: PodInfo, node: NodeInfo): boolean {
+  if (c.nodeAffinityPolicy === 'Honor' && !podMatchesNodeAffinity(pod.pod, node.node!)) return false;
+  if (c.nodeTaintsPolicy === 'Honor' && findMatchingUntoleratedTaint(node.taints, pod.tolerations, (t: Taint) => t.effect === 'NoSchedule' || t.effect === 'NoExecute')) return false;
+  return true;
+}
+
+function hasAllKeys(labels: Record<string, string>, cs: Constraint[]): boolean {
+  for (const c of cs) if (!(c.topologyKey in labels)) return false;
+  return true;
+}
+
+interface PreFilterState {
+  constraints: Constraint[];
+  /** per constraint: domain value -> matching pods */
+  tpValueToMatchNum: Map<string, number>[];
+}
+
+interface PreScoreState {
+  constraints: Constraint[];
+  ignored: Set<string>;
+  tpValueToPodCounts: Map<string, number>[];
+  weights: number[];
+}
+
+export class PodTopologySpread implements PreFilterPlugin, FilterPlugin, PreScorePlugin, ScorePlugin, EnqueueExtensions {
+  readonly name = 'PodTopologySpread';
+
+  preFilter(state: CycleState, pod: PodInfo, snap: Snapshot): Status | null {
+    const constraints = filterConstraints(pod.pod, 'DoNotSchedule');
+    if (constraints.length === 0) {
+      state.skipFilter.add(this.name);
+      return null;
+    }
+    const counts = constraints.map(() => new Map<string, number>());
+    for (const node of snap.nodes) {
+      if (!hasAllKeys(node.labels, constraints)) continue;
+      constraints.forEach((c, i) => {
+        if (!matchNodeInclusionPolicies(c, pod, node)) return;
+        const v = node.labels[c.topologyKey];
+        counts[i].set(v, (counts[i].get(v) ?? 0) + countPodsMatchSelector(node, c.selector, pod.namespace));
+      });
+    }
+    state.write('PreFilterPodTopologySpread', { constraints, tpValueToMatchNum: counts } satisfies PreFilterState);
+    return null;
+  }
+
+  filter(state: CycleState, pod: PodInfo, node: NodeInfo): Status | null {
+    const s = state.read<PreFilterState>('PreFilterPodTopologySpread');
+    if (!s) return null;
+    for (let i = 0; i < s.constraints.length; i++) {
+      const c = s.constraints[i];
+      const tpVal = node.labels[c.topologyKey];
+      if (tpVal === undefined) return status('UnschedulableAndUnresolvable', ERR_REASON_NODE_LABEL_NOT_MATCH);
+      const domains = s.tpValueToMatchNum[i];
+      let min = 2147483647;
+      for (const v of domains.values()) if (v < min) min = v;
+      if (domains.size < c.minDomains) min = 0;
+      const self = c.selector.matches(pod.labels) ? 1 : 0;
+      const skew = (domains.get(tpVal) ?? 0) + self - min;
+      if (skew > c.maxSkew) return status('Unschedulable', ERR_REASON_CONSTRAINTS_NOT_MATCH);
+    }
+    return null;
+  }
+
+  preScore(state: CycleState, pod: PodInfo, filtered: NodeInfo[], snap: Snapshot): Status | null {
+    if (filtered.length === 0 || snap.nodes.length === 0) return status('Skip');
+    const explicit = (pod.pod.spec?.topologySpreadConstraints ?? []).length > 0;
+    const constraints = explicit ? filterConstraints(pod.pod, 'ScheduleAnyway') : defaultConstraints(pod.pod, snap);
+    if (constraints.length === 0) return status('Skip');
+    // Explicit constraints need every topology key on a node; system defaults do not.
+    const requireAll = explicit;
+    const ignored = new Set<string>();
+    const counts = constraints.map(() => new Map<string, number>());
+    const topoSize = constraints.map(() => 0);
+    for (const n of filtered) {
+      if (requireAll && !hasAllKeys(n.labels, constraints)) {
+        ignored.add(n.name);
+        continue;
+      }
+      constraints.forEach((c, i) => {
+        if (c.topologyKey === HOSTNAME) return;
+        const v = n.labels[c.topologyKey];
+        if (!counts[i].has(v)) {
+          counts[i].set(v, 0);
+          topoSize[i]++;
+        }
+      });
+    }
+    const weights = constraints.map((c, i) => Math.log((c.topologyKey === HOSTNAME ? filtered.length - ignored.size : topoSize[i]) + 2));
+    for (const node of snap.nodes) {
+      if (requireAll && !hasAllKeys(node.labels, constraints)) continue;
+      constraints.forEach((c, i) => {
+        if (!matchNodeInclusionPolicies(c, pod, node)) return;
+        const v = node.labels[c.topologyKey];
+        if (c.topologyKey === HOSTNAME || !counts[i].has(v)) return;
+        counts[i].set(v, counts[i].get(v)! + countPodsMatchSelector(node, c.selector, pod.namespace));
+      });
+    }
+    state.write('PreScorePodTopologySpread', { constraints, ignored, tpValueToPodCounts: counts, weights } satisfies PreScoreState);
+    return null;
+  }
+
+  score(state: CycleState, pod: PodInfo, node: NodeInfo): number {
+    const s = state.read<PreScoreState>('PreScorePodTopologySpread')!;
+    if (s.ignored.has(node.name)) return 0;
+    let score = 0;
+    s.constraints.forEach((c, i) => {
+      const v = node.labels[c.topologyKey];
+      if (v === undefined) return;
+      const cnt = c.topologyKey === HOSTNAME ? countPodsMatchSelector(node, c.selector, pod.namespace) : (s.tpValueToPodCounts[i].get(v) ?? 0);
+      score += cnt * s.weights[i] + (c.maxSkew - 1);
+    });
+    return goRound(score);
+  }
+
+  normalizeScore(state: CycleState, _p: PodInfo, scores: number[], nodes: NodeInfo[]): void {
+    const s = state.read<PreScoreState>('PreScorePodTopologySpread');
+    if (!s) return;
+    let min = Number.MAX_SAFE_INTEGER;
+    let max = 0;
+    nodes.forEach((n, i) => {
+      if (s.ignored.has(n.name)) return;
+      if (scores[i] < min) min = scores[i];
+      if (scores[i] > max) max = scores[i];
+    });
+    nodes.forEach((n, i) => {
+      if (s.ignored.has(n.name)) scores[i] = 0;
+      else if (max === 0) scores[i] = MAX_NODE_SCORE;
+      else scores[i] = Math.trunc((MAX_NODE_SCORE * (max + min - scores[i])) / max);
+    });
+  }
+
+  isSchedulableAfter(pod: PodInfo, ev: ClusterEvent): boolean {
+    const cs = filterConstraints(pod.pod, 'DoNotSchedule');
+    if (ev.resource === 'AssignedPod') {
+      const objs = [ev.old, ev.obj].filter((o): o is KubeObject => !!o);
+      return objs.some((o) => (o.metadata.namespace ?? 'default') === pod.namespace && cs.some((c) => c.selector.matches(o.metadata.labels ?? {})));
+    }
+    if (ev.resource === 'Node' && ev.obj) return hasAllKeys(ev.obj.metadata.labels ?? {}, cs);
+    return false;
+  }
+}
+
+/** Go math.Round: half away from zero. */
+function goRound(x: number): number {
+  return x < 0 ? -Math.round(-x) : Math.round(x);
+}

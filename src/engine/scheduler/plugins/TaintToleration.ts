@@ -1,0 +1,50 @@
+// TaintToleration (pkg/scheduler/framework/plugins/tainttoleration): Filter rejects a node with a
+// NoSchedule/NoExecute taint the pod does not tolerate (reporting the first one); Score counts the
+// PreferNoSchedule taints not tolerated, normalised in reverse (fewer is better).
+import type { ClusterEvent, EnqueueExtensions, FilterPlugin, PreScorePlugin, ScorePlugin, Status } from '../framework/interface';
+import { defaultNormalizeScore, MAX_NODE_SCORE, status } from '../framework/interface';
+import type { CycleState } from '../framework/cycleState';
+import type { NodeInfo } from '../framework/nodeInfo';
+import type { PodInfo } from '../framework/podInfo';
+import { findMatchingUntoleratedTaint, taintToleratedBy, type Taint, type Toleration } from '../framework/corev1';
+
+const PRE_SCORE_KEY = 'PreScoreTaintToleration';
+
+export function untoleratedTaintReason(t: Taint): string {
+  return `node(s) had untolerated taint {${t.key}: ${t.value ?? ''}}`;
+}
+
+const scheduleEffects = (t: Taint) => t.effect === 'NoSchedule' || t.effect === 'NoExecute';
+
+export class TaintToleration implements FilterPlugin, PreScorePlugin, ScorePlugin, EnqueueExtensions {
+  readonly name = 'TaintToleration';
+
+  filter(_s: CycleState, pod: PodInfo, node: NodeInfo): Status | null {
+    if (node.taints.length === 0) return null;
+    const taint = findMatchingUntoleratedTaint(node.taints, pod.tolerations, scheduleEffects);
+    return taint ? status('UnschedulableAndUnresolvable', untoleratedTaintReason(taint)) : null;
+  }
+
+  preScore(state: CycleState, pod: PodInfo): Status | null {
+    const tols = pod.tolerations.filter((t) => !t.effect || t.effect === 'PreferNoSchedule');
+    state.write(PRE_SCORE_KEY, tols);
+    return null;
+  }
+
+  score(state: CycleState, _pod: PodInfo, node: NodeInfo): number {
+    const tols = state.read<Toleration[]>(PRE_SCORE_KEY) ?? [];
+    let n = 0;
+    for (const taint of node.taints) if (taint.effect === 'PreferNoSchedule' && !taintToleratedBy(taint, tols)) n++;
+    return n;
+  }
+
+  normalizeScore(_s: CycleState, _p: PodInfo, scores: number[]): void {
+    defaultNormalizeScore(MAX_NODE_SCORE, true, scores);
+  }
+
+  isSchedulableAfter(pod: PodInfo, ev: ClusterEvent): boolean {
+    if (ev.resource !== 'Node' || !ev.obj) return false;
+    const taints = (ev.obj.spec?.taints ?? []) as Taint[];
+    return !findMatchingUntoleratedTaint(taints, pod.tolerations, scheduleEffects);
+  }
+}

@@ -1,0 +1,476 @@
+// kube-scheduler's default-scheduler profile as a simulated component
+// (pkg/scheduler/schedule_one.go, eventhandlers.go): it watches Pods and Nodes, keeps NodeInfos
+// in its cache, pops the next pod from the scheduling queue, runs the filter and score plugins,
+// picks the best node (ties broken at random, seeded) and binds through the pods/binding
+// subresource. On failure it writes PodScheduled=False/Unschedulable with the FitError message,
+// records FailedScheduling, runs DefaultPreemption, and requeues with back-off.
+import type { Component, ComponentContext } from '../sim/component';
+import type { ScheduledEvent } from '../sim/clock';
+import type { WatchEvent } from '../apiserver/store';
+import { deepEqual, type KubeObject } from '../api/meta';
+import { SchedulerCache, isTerminal, podKey } from './framework/cache';
+import { CycleState } from './framework/cycleState';
+import type { ClusterEvent, Status } from './framework/interface';
+import { hasEnqueueExtensions } from './framework/interface';
+import type { NodeInfo } from './framework/nodeInfo';
+import { newPodInfo, type PodInfo } from './framework/podInfo';
+import type { Framework } from './framework/runtime';
+import { defaultFramework } from './framework/profile';
+import { fitErrorMessage, type Diagnosis } from './framework/fitError';
+import { podPriority } from './framework/corev1';
+import { SchedulingQueue, BACKOFF_FLUSH_PERIOD_MS, UNSCHEDULABLE_FLUSH_PERIOD_MS, type QueuedPodInfo, type QueueState } from './queue';
+import { defaultPreemption } from './preemption';
+import type { Attempt } from './explanation';
+
+export const SCHEDULER_NAME = 'default-scheduler';
+const NONE: PodInfo[] = [];
+const MIN_FEASIBLE_NODES_TO_FIND = 100;
+const MIN_FEASIBLE_NODES_PERCENTAGE_TO_FIND = 5;
+
+interface SchedulerState {
+  queue: QueueState;
+  explanations: Record<string, Attempt>;
+  nextStartNodeIndex: number;
+  cycleAt: number | null;
+  backoffTickAt: number | null;
+  unschedulableTickAt: number | null;
+}
+
+/** numFeasibleNodesToFind with the adaptive percentageOfNodesToScore. */
+export function numFeasibleNodesToFind(numAllNodes: number): number {
+  if (numAllNodes < MIN_FEASIBLE_NODES_TO_FIND) return numAllNodes;
+  let pct = 50 - Math.trunc(numAllNodes / 125);
+  if (pct < MIN_FEASIBLE_NODES_PERCENTAGE_TO_FIND) pct = MIN_FEASIBLE_NODES_PERCENTAGE_TO_FIND;
+  const n = Math.trunc((numAllNodes * pct) / 100);
+  return n < MIN_FEASIBLE_NODES_TO_FIND ? MIN_FEASIBLE_NODES_TO_FIND : n;
+}
+
+function responsibleFor(pod: KubeObject): boolean {
+  return (pod.spec?.schedulerName ?? SCHEDULER_NAME) === SCHEDULER_NAME;
+}
+
+/** isPodUpdated: a change other than status, resourceVersion, generation and managedFields. */
+function podUpdated(a: KubeObject, b: KubeObject): boolean {
+  const strip = (p: KubeObject) => ({ ...p, status: undefined, metadata: { ...p.metadata, resourceVersion: undefined, generation: undefined, managedFields: undefined } });
+  return !deepEqual(strip(a), strip(b));
+}
+
+function nodeRelevant(n: KubeObject) {
+  return { labels: n.metadata.labels, taints: n.spec?.taints, unschedulable: n.spec?.unschedulable, allocatable: n.status?.allocatable, images: n.status?.images };
+}
+
+export class Scheduler implements Component {
+  readonly name = SCHEDULER_NAME;
+  private ctx!: ComponentContext;
+  cache!: SchedulerCache;
+  fwk!: Framework;
+  private queue = new SchedulingQueue();
+  private explanations: Record<string, Attempt> = {};
+  private nextStartNodeIndex = 0;
+  private cycleAt: number | null = null;
+  private backoffTickAt: number | null = null;
+  private unschedulableTickAt: number | null = null;
+  private inFlight: string | null = null;
+  /** The pod being bound this instant, so the cache reuses its PodInfo. */
+  private binding: PodInfo | undefined;
+  /** Derived from the store (rebuilt on restore). */
+  private nominator = new Map<string, { node: string; pi: PodInfo }>();
+
+  start(ctx: ComponentContext): void {
+    this.ctx = ctx;
+    this.cache = new SchedulerCache(ctx.api);
+    this.cache.resync();
+    this.fwk = defaultFramework(this.cache);
+    ctx.api.watch((ev) => this.onPod(ev), ['Pod']);
+    ctx.api.watch((ev) => this.onNode(ev), ['Node']);
+    for (const p of ctx.api.list('Pod')) {
+      if (p.status?.nominatedNodeName) this.trackNominated(podKey(p), p);
+      this.addPending(p);
+    }
+  }
+
+  // ---- explanations ------------------------------------------------------------------------
+
+  /** The last scheduling attempt for a pod, if any. */
+  explain(namespace: string, name: string): Attempt | undefined {
+    return this.explanations[`${namespace}/${name}`];
+  }
+
+  /** Pods waiting in each queue (for inspection). */
+  pending(): { active: string[]; backoff: string[]; unschedulable: string[]; gated: string[] } {
+    return { active: this.queue.keys('active'), backoff: this.queue.keys('backoff'), unschedulable: this.queue.keys('unschedulable'), gated: this.queue.keys('gated') };
+  }
+
+  // ---- informer handlers (only update the cache and queue, and schedule work) --------------
+
+  private onPod(ev: WatchEvent): void {
+    const pod = ev.object;
+    const key = podKey(pod);
+    if (this.nominator.size || pod.status?.nominatedNodeName) this.trackNominated(key, ev.type === 'DELETED' ? undefined : pod);
+    if (ev.type === 'DELETED') {
+      const wasAssigned = this.cache.nodeOf(key) !== undefined;
+      this.cache.removePod(key);
+      const q = this.queue.get(key);
+      if (q && q.uid === pod.metadata.uid) this.queue.remove(key);
+      delete this.explanations[key];
+      if (wasAssigned) this.clusterEvent({ resource: 'AssignedPod', action: 'Delete', obj: pod });
+      return;
+    }
+    const old = ev.old;
+    if (pod.spec?.nodeName) {
+      const was = this.cache.nodeOf(key) !== undefined;
+      this.cache.setPod(pod, this.binding?.key === key ? this.binding : undefined);
+      const is = this.cache.nodeOf(key) !== undefined;
+      if (this.queue.get(key)) this.queue.remove(key);
+      if (!was && is) this.clusterEvent({ resource: 'AssignedPod', action: 'Add', obj: pod });
+      else if (was && !is) this.clusterEvent({ resource: 'AssignedPod', action: 'Delete', obj: pod, old });
+      else if (was && is && old && (!deepEqual(old.metadata.labels, pod.metadata.labels) || !deepEqual(old.spec, pod.spec))) {
+        this.clusterEvent({ resource: 'AssignedPod', action: 'Update', obj: pod, old });
+      }
+      return;
+    }
+    if (key === this.inFlight) return;
+    if (pod.metadata.deletionTimestamp || isTerminal(pod) || !responsibleFor(pod)) {
+      this.queue.remove(key);
+      return;
+    }
+    const q = this.queue.get(key);
+    if (!q || q.uid !== pod.metadata.uid) {
+      this.addPending(pod);
+      return;
+    }
+    if (old && podUpdated(old, pod)) {
+      const gated = (pod.spec?.schedulingGates ?? []).length > 0;
+      if (!gated && this.queue.activate(key, this.ctx.clock.now, podPriority(pod))) this.kick();
+    }
+  }
+
+  private addPending(pod: KubeObject): void {
+    if (pod.spec?.nodeName || pod.metadata.deletionTimestamp || isTerminal(pod) || !responsibleFor(pod)) return;
+    const gated = (pod.spec?.schedulingGates ?? []).length > 0;
+    this.queue.add(podKey(pod), pod.metadata.uid ?? '', podPriority(pod), this.ctx.clock.now, gated);
+    if (!gated) this.ensureCycle();
+  }
+
+  private onNode(ev: WatchEvent): void {
+    const node = ev.object;
+    if (ev.type === 'DELETED') {
+      this.cache.removeNode(node.metadata.name);
+      return;
+    }
+    if (ev.type === 'MODIFIED' && ev.old && deepEqual(nodeRelevant(ev.old), nodeRelevant(node))) return;
+    this.cache.setNode(node);
+    this.clusterEvent({ resource: 'Node', action: ev.type === 'ADDED' ? 'Add' : 'Update', obj: node, old: ev.old });
+  }
+
+  /** MoveAllToActiveOrBackoffQueue, filtered by the rejecting plugins' queueing hints. */
+  private clusterEvent(ev: ClusterEvent): void {
+    if (this.queue.size('unschedulable') === 0) return;
+    const moved = this.queue.moveForEvent(this.ctx.clock.now, (qp) => {
+      if (qp.unschedulablePlugins.length === 0) return true;
+      const [ns, name] = splitKey(qp.key);
+      const pod = this.ctx.api.get('Pod', ns, name);
+      if (!pod) return false;
+      const pi = newPodInfo(pod);
+      return qp.unschedulablePlugins.some((pl) => {
+        const p = this.fwk.plugin(pl);
+        return !p || !hasEnqueueExtensions(p) || p.isSchedulableAfter(pi, ev);
+      });
+    });
+    if (moved) this.kick();
+  }
+
+  private kick(): void {
+    if (this.queue.hasActive()) this.ensureCycle();
+    if (this.queue.size('backoff') > 0) this.ensureBackoffTick();
+  }
+
+  // ---- timers ------------------------------------------------------------------------------
+
+  private ensureCycle(): void {
+    if (this.cycleAt !== null) return;
+    const delay = this.ctx.timings.schedulingLatencyMs;
+    this.cycleAt = this.ctx.clock.now + delay;
+    this.ctx.schedule(delay, 'cycle');
+  }
+
+  private ensureBackoffTick(): void {
+    if (this.backoffTickAt !== null) return;
+    const now = this.ctx.clock.now;
+    const at = (Math.floor(now / BACKOFF_FLUSH_PERIOD_MS) + 1) * BACKOFF_FLUSH_PERIOD_MS;
+    this.backoffTickAt = at;
+    this.ctx.schedule(at - now, 'flushBackoffQ');
+  }
+
+  private ensureUnschedulableTick(): void {
+    if (this.unschedulableTickAt !== null) return;
+    const now = this.ctx.clock.now;
+    const at = (Math.floor(now / UNSCHEDULABLE_FLUSH_PERIOD_MS) + 1) * UNSCHEDULABLE_FLUSH_PERIOD_MS;
+    this.unschedulableTickAt = at;
+    this.ctx.schedule(at - now, 'flushUnschedulablePodsLeftover');
+  }
+
+  handle(ev: ScheduledEvent): void {
+    const now = this.ctx.clock.now;
+    if (ev.key === 'cycle') {
+      this.cycleAt = null;
+      this.scheduleOne();
+      if (this.queue.hasActive() && this.cycleAt === null) {
+        this.cycleAt = now;
+        this.ctx.schedule(0, 'cycle');
+      }
+    } else if (ev.key === 'flushBackoffQ') {
+      this.backoffTickAt = null;
+      if (this.queue.flushBackoff(now)) this.ensureCycle();
+      if (this.queue.size('backoff') > 0) this.ensureBackoffTick();
+    } else if (ev.key === 'flushUnschedulablePodsLeftover') {
+      this.unschedulableTickAt = null;
+      this.queue.flushUnschedulableLeftover(now);
+      this.kick();
+      if (this.queue.size('unschedulable') > 0) this.ensureUnschedulableTick();
+    }
+  }
+
+  // ---- the scheduling cycle ----------------------------------------------------------------
+
+  private scheduleOne(): void {
+    const now = this.ctx.clock.now;
+    const qp = this.queue.pop(now);
+    if (!qp) return;
+    const [ns, name] = splitKey(qp.key);
+    const pod = this.ctx.api.get('Pod', ns, name);
+    // skipPodSchedule: gone, replaced, already bound, or being deleted.
+    if (!pod || pod.metadata.uid !== qp.uid || pod.spec?.nodeName || pod.metadata.deletionTimestamp || !responsibleFor(pod)) return;
+    this.inFlight = qp.key;
+    try {
+      this.schedulingCycle(qp, pod);
+    } finally {
+      this.inFlight = null;
+    }
+  }
+
+  private schedulingCycle(qp: QueuedPodInfo, pod: KubeObject): void {
+    const now = this.ctx.clock.now;
+    const pi = newPodInfo(pod);
+    const snap = this.cache;
+    const allNodes = snap.nodes;
+    const attempt: Attempt = { at: now, attempt: qp.attempts, result: 'Unschedulable', nodes: [], filter: {}, feasible: [], scores: [], totals: [] };
+    this.explanations[qp.key] = attempt;
+
+    if (allNodes.length === 0) {
+      this.fail(qp, pod, attempt, 'no nodes available to schedule pods', [], true, undefined);
+      return;
+    }
+
+    const state = new CycleState();
+    const diagnosis: Diagnosis = { nodeToStatus: new Map() };
+    const rejectors = new Set<string>();
+    let feasible: NodeInfo[] = [];
+    const pre = this.fwk.runPreFilter(state, pi, snap);
+    if (pre) {
+      for (const n of allNodes) diagnosis.nodeToStatus.set(n.name, pre);
+      diagnosis.preFilterMsg = pre.reasons.join(', ');
+      rejectors.add(pre.plugin!);
+      attempt.nodes = allNodes.map((n) => n.name);
+      for (const n of allNodes) attempt.filter[n.name] = { plugin: pre.plugin!, code: pre.code, reasons: pre.reasons };
+    } else {
+      feasible = this.findNodesThatPassFilters(state, pi, pod, allNodes, diagnosis, rejectors, attempt);
+    }
+
+    if (feasible.length === 0) {
+      const message0 = fitErrorMessage(allNodes.length, diagnosis);
+      const post = defaultPreemption(this.preemptionHost(), state, pi, pod, diagnosis);
+      if (post.status.code !== 'Success') diagnosis.postFilterMsg = post.status.reasons.join(', ');
+      const message = post.status.code !== 'Success' ? fitErrorMessage(allNodes.length, diagnosis) : message0;
+      attempt.preemption = { message: diagnosis.postFilterMsg, nominatedNode: post.nominatedNode || undefined, victims: post.victims };
+      this.fail(qp, pod, attempt, message, [...rejectors], false, post.nominatedNode);
+      return;
+    }
+
+    let selected = feasible[0];
+    if (feasible.length > 1) {
+      this.fwk.runPreScore(state, pi, feasible, snap);
+      const result = this.fwk.runScore(state, pi, feasible, snap);
+      attempt.scores = result.plugins;
+      attempt.totals = result.totals;
+      selected = this.selectHost(feasible, result.totals);
+    }
+    try {
+      this.binding = pi;
+      this.ctx.api.bind(pi.namespace, pod.metadata.name, selected.name);
+    } catch (e) {
+      this.fail(qp, pod, attempt, e instanceof Error ? e.message : String(e), [], true, undefined);
+      return;
+    } finally {
+      this.binding = undefined;
+    }
+    attempt.result = 'Scheduled';
+    attempt.node = selected.name;
+    this.ctx.events.record(pod, 'Normal', 'Scheduled', `Successfully assigned ${pi.namespace}/${pod.metadata.name} to ${selected.name}`, { component: SCHEDULER_NAME });
+  }
+
+  /** findNodesThatPassFilters, starting at nextStartNodeIndex and stopping at numFeasibleNodesToFind. */
+  private findNodesThatPassFilters(state: CycleState, pi: PodInfo, pod: KubeObject, allNodes: NodeInfo[], diagnosis: Diagnosis, rejectors: Set<string>, attempt: Attempt): NodeInfo[] {
+    const nominatedFor = (n: NodeInfo) => (this.nominator.size ? this.nominatedPodsFor(n.name) : NONE);
+    // A pod nominated by an earlier preemption tries its nominated node first.
+    const nominated: string | undefined = pod.status?.nominatedNodeName;
+    if (nominated) {
+      const n = this.cache.get(nominated);
+      if (n && !this.fwk.runFilterWithNominated(state, pi, n, this.cache, nominatedFor(n))) {
+        attempt.nodes = [n.name];
+        attempt.feasible = [n.name];
+        return [n];
+      }
+    }
+    let nodes = allNodes;
+    if (state.preFilterNodeNames.size) {
+      let allowed: Set<string> | undefined;
+      for (const s of state.preFilterNodeNames.values()) allowed = allowed ? new Set([...allowed].filter((x) => s.has(x))) : s;
+      nodes = allNodes.filter((n) => allowed!.has(n.name));
+      const plugins = [...state.preFilterNodeNames.keys()].sort();
+      diagnosis.absentNodesStatus = { code: 'UnschedulableAndUnresolvable', reasons: [`node(s) didn't satisfy plugin(s) [${plugins.join(' ')}]`] };
+      for (const p of plugins) rejectors.add(p);
+      for (const n of allNodes) if (!allowed!.has(n.name)) attempt.filter[n.name] = { plugin: plugins.join(','), code: 'UnschedulableAndUnresolvable', reasons: diagnosis.absentNodesStatus.reasons };
+    }
+    const feasible: NodeInfo[] = [];
+    const toFind = numFeasibleNodesToFind(nodes.length);
+    const start = nodes.length ? this.nextStartNodeIndex % nodes.length : 0;
+    let processed = 0;
+    for (let i = 0; i < nodes.length && feasible.length < toFind; i++) {
+      const n = nodes[(start + i) % nodes.length];
+      processed++;
+      attempt.nodes.push(n.name);
+      const s: Status | null = this.fwk.runFilterWithNominated(state, pi, n, this.cache, nominatedFor(n));
+      if (!s) {
+        feasible.push(n);
+        attempt.feasible.push(n.name);
+      } else {
+        diagnosis.nodeToStatus.set(n.name, s);
+        rejectors.add(s.plugin!);
+        attempt.filter[n.name] = { plugin: s.plugin!, code: s.code, reasons: s.reasons };
+      }
+    }
+    if (allNodes.length) this.nextStartNodeIndex = (this.nextStartNodeIndex + processed) % allNodes.length;
+    return feasible;
+  }
+
+  /** selectHost: the highest total wins; ties are broken uniformly at random (seeded). */
+  private selectHost(nodes: NodeInfo[], totals: number[]): NodeInfo {
+    let max = -Infinity;
+    for (const t of totals) if (t > max) max = t;
+    const ties: number[] = [];
+    totals.forEach((t, i) => {
+      if (t === max) ties.push(i);
+    });
+    const pick = ties.length === 1 ? ties[0] : ties[this.ctx.random('tiebreak').int(ties.length)];
+    return nodes[pick];
+  }
+
+  /** Pods nominated to a node by preemption that are not bound yet (PodNominator). */
+  private nominatedPodsFor(nodeName: string): PodInfo[] {
+    if (this.nominator.size === 0) return [];
+    const out: PodInfo[] = [];
+    for (const v of this.nominator.values()) if (v.node === nodeName) out.push(v.pi);
+    return out;
+  }
+
+  /** PodNominator bookkeeping from the informer: unbound pods with status.nominatedNodeName. */
+  private trackNominated(key: string, pod: KubeObject | undefined): void {
+    const node: string | undefined = pod?.status?.nominatedNodeName;
+    if (pod && node && !pod.spec?.nodeName && !pod.metadata.deletionTimestamp) this.nominator.set(key, { node, pi: newPodInfo(pod) });
+    else this.nominator.delete(key);
+  }
+
+  private preemptionHost() {
+    return {
+      api: this.ctx.api,
+      events: this.ctx.events,
+      random: this.ctx.random('preemption'),
+      snap: this.cache,
+      fwk: this.fwk,
+      nominatedPodsFor: (n: string) => this.nominatedPodsFor(n),
+      schedulerName: SCHEDULER_NAME,
+      timestamp: () => this.ctx.clock.timestamp(),
+    };
+  }
+
+  /** handleSchedulingFailure: condition, event, requeue. */
+  private fail(qp: QueuedPodInfo, pod: KubeObject, attempt: Attempt, message: string, plugins: string[], isError: boolean, nominatedNode: string | undefined): void {
+    const now = this.ctx.clock.now;
+    attempt.result = isError ? 'Error' : 'Unschedulable';
+    attempt.message = message;
+    const reason = isError ? 'SchedulerError' : 'Unschedulable';
+    this.queue.addUnschedulable(qp, plugins, now, isError);
+    const latest = this.ctx.api.get('Pod', pod.metadata.namespace, pod.metadata.name);
+    if (latest && latest.metadata.uid === pod.metadata.uid) {
+      this.ctx.api.mutate(
+        'Pod',
+        latest.metadata.namespace,
+        latest.metadata.name,
+        (d) => {
+          const status = (d.status = d.status ?? {});
+          const conds: Record<string, unknown>[] = (status.conditions = status.conditions ?? []);
+          const i = conds.findIndex((c) => c.type === 'PodScheduled');
+          const cur = i >= 0 ? conds[i] : undefined;
+          let changed = false;
+          if (!cur || cur.status !== 'False' || cur.reason !== reason || cur.message !== message) {
+            const cond: Record<string, unknown> = {
+              type: 'PodScheduled',
+              status: 'False',
+              reason,
+              message,
+              lastProbeTime: null,
+              lastTransitionTime: cur && cur.status === 'False' ? cur.lastTransitionTime : this.ctx.clock.timestamp(),
+            };
+            if (typeof d.metadata.generation === 'number') cond.observedGeneration = d.metadata.generation;
+            if (i >= 0) conds[i] = cond;
+            else conds.push(cond);
+            changed = true;
+          }
+          if (nominatedNode !== undefined && (status.nominatedNodeName ?? '') !== nominatedNode) {
+            if (nominatedNode) status.nominatedNodeName = nominatedNode;
+            else delete status.nominatedNodeName;
+            changed = true;
+          }
+          return changed ? undefined : false;
+        },
+        { status: true },
+      );
+    }
+    this.ctx.events.record(pod, 'Warning', 'FailedScheduling', message, { component: SCHEDULER_NAME });
+    if (isError) this.ensureBackoffTick();
+    else this.ensureUnschedulableTick();
+  }
+
+  // ---- snapshots ---------------------------------------------------------------------------
+
+  saveState(): unknown {
+    const s: SchedulerState = {
+      queue: this.queue.save(),
+      explanations: this.explanations,
+      nextStartNodeIndex: this.nextStartNodeIndex,
+      cycleAt: this.cycleAt,
+      backoffTickAt: this.backoffTickAt,
+      unschedulableTickAt: this.unschedulableTickAt,
+    };
+    return JSON.parse(JSON.stringify(s));
+  }
+
+  loadState(state: unknown): void {
+    const s = JSON.parse(JSON.stringify(state)) as SchedulerState;
+    this.queue.load(s.queue);
+    this.explanations = s.explanations;
+    this.nextStartNodeIndex = s.nextStartNodeIndex;
+    this.cycleAt = s.cycleAt;
+    this.backoffTickAt = s.backoffTickAt;
+    this.unschedulableTickAt = s.unschedulableTickAt;
+    this.cache.resync();
+    this.nominator.clear();
+    for (const p of this.ctx.api.list('Pod')) if (p.status?.nominatedNodeName) this.trackNominated(podKey(p), p);
+  }
+}
+
+function splitKey(key: string): [string, string] {
+  const i = key.indexOf('/');
+  return [key.slice(0, i), key.slice(i + 1)];
+}

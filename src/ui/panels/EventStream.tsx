@@ -1,0 +1,66 @@
+// Events as `kubectl get events -w` prints them: LAST SEEN, TYPE, REASON, OBJECT, MESSAGE.
+import { useEffect, useRef, useState } from 'react';
+import { useApp } from '../store';
+import { humanDuration } from '../model/format';
+import { select } from '../controller';
+
+export function EventStream() {
+  const events = useApp((s) => s.view.events);
+  const t = useApp((s) => s.view.t);
+  const [warningsOnly, setWarningsOnly] = useState(false);
+  const box = useRef<HTMLDivElement>(null);
+  const stick = useRef(true);
+  const shown = (warningsOnly ? events.filter((e) => e.type === 'Warning') : events).slice(-200);
+  useEffect(() => {
+    const el = box.current;
+    if (el && stick.current) el.scrollTop = el.scrollHeight;
+  }, [shown.length, events]);
+  return (
+    <div className="events">
+      <div className="panel__tools">
+        <label>
+          <input type="checkbox" checked={warningsOnly} onChange={(e) => setWarningsOnly(e.target.checked)} /> Warnings only
+        </label>
+        <span className="muted">{events.length} events</span>
+      </div>
+      <div
+        className="events__scroll"
+        ref={box}
+        onScroll={(e) => {
+          const el = e.currentTarget;
+          stick.current = el.scrollTop + el.clientHeight >= el.scrollHeight - 8;
+        }}
+      >
+        <table className="events__table" data-testid="events">
+          <thead>
+            <tr>
+              <th>LAST SEEN</th>
+              <th>TYPE</th>
+              <th>REASON</th>
+              <th>OBJECT</th>
+              <th>MESSAGE</th>
+            </tr>
+          </thead>
+          <tbody>
+            {shown.map((e) => (
+              <tr key={e.key} className={e.type === 'Warning' ? 'is-warning' : undefined} data-reason={e.reason}>
+                <td>{humanDuration(t - e.t)}</td>
+                <td>{e.type === 'Warning' ? '⚠ Warning' : e.type}</td>
+                <td>{e.reason}</td>
+                <td>
+                  <button type="button" className="link" onClick={() => select({ kind: e.objectKind, namespace: e.namespace, name: e.objectName })}>
+                    {e.object}
+                  </button>
+                </td>
+                <td>
+                  {e.message}
+                  {e.count > 1 ? <span className="muted"> (x{e.count})</span> : null}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,218 @@
+// End-to-end tests against the production build, through the data-* testing contract
+// (DESIGN.md "UI"): every drawn object has data-kind/name/namespace; pods data-phase, data-ready,
+// data-node, data-restarts; nodes data-ready.
+import { deflateSync, strToU8 } from 'fflate';
+import { readFileSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+
+function link(baseUrl, payload) {
+  const b64 = Buffer.from(deflateSync(strToU8(JSON.stringify(payload)))).toString('base64').replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+  return `${baseUrl}#v1.${b64}`;
+}
+
+function deployment(image, replicas = 3, name = 'web') {
+  return `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: ${name}
+spec:
+  replicas: ${replicas}
+  selector:
+    matchLabels:
+      app: ${name}
+  template:
+    metadata:
+      labels:
+        app: ${name}
+    spec:
+      containers:
+      - name: ${name}
+        image: ${image}
+        ports:
+        - containerPort: 80
+        readinessProbe:
+          httpGet:
+            path: /
+            port: 80
+          periodSeconds: 2
+`;
+}
+
+const READY_POD = '[data-kind="Pod"][data-phase="Running"][data-ready="true"]';
+
+async function waitForCount(page, selector, n, timeout = 30_000) {
+  await page.waitForFunction(([s, k]) => document.querySelectorAll(s).length === k, [selector, n], { timeout, polling: 100 });
+}
+
+function assert(cond, msg) {
+  if (!cond) throw new Error(msg);
+}
+
+/** Replace the whole editor text like a user pasting (works for Monaco and the fallback). */
+async function setEditorText(page, text) {
+  await page.waitForSelector('.monaco-editor', { timeout: 30_000 });
+  await page.click('.monaco-editor .view-lines');
+  await page.keyboard.press('ControlOrMeta+A');
+  await page.keyboard.press('Delete');
+  // Monaco auto-indents typed newlines; insert line by line from column 1 to keep the text exact.
+  await page.evaluate((t) => {
+    const dt = new DataTransfer();
+    dt.setData('text/plain', t);
+    const target = document.querySelector('.monaco-editor textarea') ?? document.activeElement;
+    target.dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }));
+  }, text);
+}
+
+async function clockMs(page) {
+  return Number(await page.getAttribute('[data-testid="clock"]', 'data-t'));
+}
+
+export const tests = [
+  {
+    name: 'opens a shared link and shows its pods Running and Ready',
+    async run({ page, baseUrl }) {
+      await page.goto(link(baseUrl, { yaml: deployment('nginx:1.27', 3), seed: 5, speed: 10 }));
+      await waitForCount(page, READY_POD, 3);
+      const pods = await page.$$eval('[data-kind="Pod"]', (els) => els.map((e) => ({ ...e.dataset })));
+      assert(pods.length === 3, `3 pods, got ${pods.length}`);
+      for (const p of pods) {
+        assert(p.namespace === 'default', 'namespace');
+        assert(/^web-[a-z0-9]+-[a-z0-9]{5}$/.test(p.name), `pod name ${p.name}`);
+        assert(/^worker-[123]$/.test(p.node), `node ${p.node}`);
+        assert(p.restarts === '0', 'restarts');
+      }
+      assert((await page.$$('[data-kind="Deployment"][data-name="web"]')).length === 1, 'deployment card');
+      await page.click('[data-action="view-placement"]');
+      await page.waitForSelector('[data-kind="Node"][data-name="worker-1"]');
+      const nodes = await page.$$eval('[data-kind="Node"]', (els) => els.map((e) => `${e.dataset.name}:${e.dataset.ready}`));
+      assert(nodes.sort().join(',') === 'control-plane:true,worker-1:true,worker-2:true,worker-3:true', `nodes ${nodes}`);
+      await waitForCount(page, READY_POD, 3);
+    },
+  },
+  {
+    name: 'the same link shows the same pod names every time (seeded)',
+    async run({ page, baseUrl }) {
+      const url = link(baseUrl, { yaml: deployment('nginx:1.27', 2), seed: 11, speed: 10 });
+      const names = [];
+      for (let i = 0; i < 2; i++) {
+        await page.goto('about:blank');
+        await page.goto(url);
+        await waitForCount(page, READY_POD, 2);
+        names.push((await page.$$eval('[data-kind="Pod"]', (els) => els.map((e) => e.dataset.name))).sort().join(','));
+      }
+      assert(names[0] === names[1], `names differ: ${names[0]} vs ${names[1]}`);
+    },
+  },
+  {
+    name: 'editing and applying a change rolls the Deployment out',
+    async run({ page, baseUrl }) {
+      await page.goto(link(baseUrl, { yaml: deployment('nginx:1.26', 3), seed: 3, speed: 10 }));
+      await waitForCount(page, READY_POD, 3);
+      const before = await page.$$eval('[data-kind="Pod"]', (els) => els.map((e) => e.dataset.name));
+      await setEditorText(page, deployment('nginx:1.27', 3));
+      await page.click('[data-action="apply"]');
+      await page.waitForSelector('[data-kind="ReplicaSet"][data-revision="2"]', { timeout: 20_000 });
+      await page.waitForFunction(
+        (old) => {
+          const pods = [...document.querySelectorAll('[data-kind="Pod"]')];
+          const ready = pods.filter((p) => p.dataset.ready === 'true' && p.dataset.phase === 'Running' && p.dataset.terminating === 'false');
+          return ready.length === 3 && ready.every((p) => !old.includes(p.dataset.name));
+        },
+        before,
+        { timeout: 60_000, polling: 200 },
+      );
+      const rs2 = await page.$eval('[data-kind="ReplicaSet"][data-revision="2"]', (e) => e.dataset.readyReplicas);
+      assert(rs2 === '3', `new ReplicaSet ready replicas ${rs2}`);
+    },
+  },
+  {
+    name: 'selecting a pod opens the inspector with its details',
+    async run({ page, baseUrl }) {
+      await page.goto(link(baseUrl, { yaml: deployment('nginx:1.27', 2), seed: 5, speed: 10 }));
+      await waitForCount(page, READY_POD, 2);
+      const name = await page.$eval('[data-kind="Pod"]', (e) => e.dataset.name);
+      await page.click(`[data-kind="Pod"][data-name="${name}"]`);
+      await page.waitForSelector(`[data-testid="inspector"][data-kind="Pod"][data-name="${name}"]`);
+      await page.waitForFunction(() => /Events|Conditions|Status/.test(document.querySelector('[data-testid="inspector"]')?.textContent ?? ''), null, { timeout: 10_000 });
+      const text = await page.textContent('[data-testid="inspector"]');
+      assert(text.includes(name), 'inspector names the pod');
+      assert(/worker-[123]/.test(text), 'inspector shows the node');
+    },
+  },
+  {
+    name: 'applying broken YAML keeps the simulation running and the text in the editor',
+    async run({ page, baseUrl }) {
+      await page.goto(link(baseUrl, { yaml: deployment('nginx:1.27', 2), seed: 5, speed: 10 }));
+      await waitForCount(page, READY_POD, 2);
+      const broken = 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec: [unclosed\n';
+      await setEditorText(page, broken);
+      await page.click('[data-action="apply"]');
+      await page.waitForSelector('[data-testid="banner"][data-level="error"]');
+      const banner = await page.textContent('[data-testid="banner"]');
+      assert(/Not applied/.test(banner) && /keeps running/.test(banner), `banner: ${banner}`);
+      await page.waitForSelector('[data-testid="problems"]');
+      await page.waitForSelector('.monaco-editor .squiggly-error', { timeout: 10_000 });
+      const t1 = await clockMs(page);
+      await page.waitForTimeout(600);
+      const t2 = await clockMs(page);
+      assert(t2 > t1, `clock keeps running (${t1} -> ${t2})`);
+      await waitForCount(page, READY_POD, 2);
+      const lines = await page.textContent('.monaco-editor .view-lines');
+      assert(lines.replace(/\s/g, '').includes('spec:[unclosed'), `editor text kept: ${lines}`);
+      // And it survives a reload (localStorage).
+      await page.goto(baseUrl);
+      await page.waitForSelector('.monaco-editor .view-lines');
+      await page.waitForFunction(() => (document.querySelector('.monaco-editor .view-lines')?.textContent ?? '').replace(/\s/g, '').includes('spec:[unclosed'), null, { timeout: 15_000 });
+    },
+  },
+  {
+    name: 'a broken link explains itself and opens the default scenario',
+    async run({ page, baseUrl }) {
+      await page.goto(`${baseUrl}#v1.this-is-not-a-real-link`);
+      await page.waitForSelector('[data-testid="banner"]');
+      const text = await page.textContent('[data-testid="banner"]');
+      assert(/damaged/.test(text) && /default scenario/.test(text), `banner: ${text}`);
+      await page.waitForSelector('[data-kind="Deployment"][data-name="web"]', { timeout: 15_000 });
+      const tampered = link(baseUrl, { yaml: 1234, seed: 'x', html: '<img src=x onerror="window.__pwned=1">' });
+      await page.goto('about:blank');
+      await page.goto(tampered);
+      await page.waitForSelector('[data-testid="banner"]');
+      assert(/no scenario text/.test(await page.textContent('[data-testid="banner"]')), 'tampered link message');
+      assert((await page.evaluate(() => window.__pwned)) === undefined, 'nothing from a link runs');
+    },
+  },
+  {
+    name: 'the scrubber rewinds and replays the same cluster',
+    async run({ page, baseUrl }) {
+      await page.goto(link(baseUrl, { yaml: deployment('nginx:1.27', 3), seed: 9, speed: 25 }));
+      await waitForCount(page, READY_POD, 3);
+      await page.waitForFunction(() => Number(document.querySelector('[data-testid="clock"]')?.dataset.t) > 30_000, null, { timeout: 20_000 });
+      await page.click('[data-action="pause"]');
+      const names = (await page.$$eval('[data-kind="Pod"]', (els) => els.map((e) => e.dataset.name))).sort().join(',');
+      const scrub = await page.$('[data-action="scrub"]');
+      const box = await scrub.boundingBox();
+      await page.mouse.click(box.x + 2, box.y + box.height / 2);
+      await page.waitForFunction(() => Number(document.querySelector('[data-testid="clock"]')?.dataset.t) < 2_000, null, { timeout: 10_000 });
+      await page.waitForFunction(() => document.querySelectorAll('[data-kind="Pod"][data-ready="true"]').length === 0, null, { timeout: 10_000 });
+      await page.click('[data-action="play"]');
+      await waitForCount(page, READY_POD, 3);
+      const again = (await page.$$eval('[data-kind="Pod"]', (els) => els.map((e) => e.dataset.name))).sort().join(',');
+      assert(again === names, `replay differs: ${names} vs ${again}`);
+    },
+  },
+  {
+    name: 'default scenario: the rollout is visible mid-way (screenshot)',
+    async run({ page, baseUrl, root }) {
+      const yaml = readFileSync(join(root, 'src/scenarios/rolling-update.yaml'), 'utf8');
+      await page.goto(link(baseUrl, { yaml, seed: 7, speed: 1, time: 23_000 }));
+      await page.waitForSelector('[data-kind="ReplicaSet"][data-revision="2"]', { timeout: 20_000 });
+      await page.click('[data-action="pause"]');
+      await page.waitForSelector('.monaco-editor');
+      await page.waitForTimeout(800);
+      mkdirSync(join(root, 'docs'), { recursive: true });
+      await page.screenshot({ path: join(root, 'docs/screenshot.png') });
+      const rs = await page.$$('[data-kind="ReplicaSet"]');
+      assert(rs.length === 2, `two ReplicaSets during the rollout, got ${rs.length}`);
+    },
+  },
+];

@@ -1,0 +1,103 @@
+import { describe, expect, it } from 'vitest';
+import { Simulation } from '../../../src/engine/sim/simulation';
+import { runKubectl } from '../../../src/engine/kubectl/index';
+import { LAST_APPLIED, threeWayMerge } from '../../../src/engine/kubectl/applyObject';
+
+const DEPLOY = (replicas: number, extra = '') => `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+  labels: {app: web}${extra}
+spec:
+  replicas: ${replicas}
+  selector:
+    matchLabels: {app: web}
+  template:
+    metadata:
+      labels: {app: web}
+    spec:
+      containers:
+      - name: web
+        image: nginx:1.27
+`;
+
+describe('kubectl apply', () => {
+  it('creates, then reports unchanged and configured, keeping the last-applied annotation as kubectl writes it', () => {
+    const sim = new Simulation({ seed: 1, freezeObjects: true });
+    expect(runKubectl(sim, 'apply -f -', { stdin: DEPLOY(3) })).toEqual({ stdout: 'deployment.apps/web created\n', stderr: '', exitCode: 0 });
+    const d = sim.get('Deployment', 'default', 'web')!;
+    expect(d.metadata.annotations![LAST_APPLIED]).toBe(
+      '{"apiVersion":"apps/v1","kind":"Deployment","metadata":{"annotations":{},"labels":{"app":"web"},"name":"web","namespace":"default"},' +
+        '"spec":{"replicas":3,"selector":{"matchLabels":{"app":"web"}},"template":{"metadata":{"labels":{"app":"web"}},"spec":{"containers":[{"image":"nginx:1.27","name":"web"}]}}}}\n',
+    );
+    expect(runKubectl(sim, 'apply -f -', { stdin: DEPLOY(3) }).stdout).toBe('deployment.apps/web unchanged\n');
+    expect(runKubectl(sim, 'apply -f -', { stdin: DEPLOY(5) }).stdout).toBe('deployment.apps/web configured\n');
+    expect(sim.get('Deployment', 'default', 'web')!.spec.replicas).toBe(5);
+    expect(sim.get('Deployment', 'default', 'web')!.metadata.generation).toBe(2);
+  });
+
+  it('removes fields that were applied before and are gone now, and keeps fields others set', () => {
+    const sim = new Simulation({ seed: 1, freezeObjects: true });
+    runKubectl(sim, 'apply -f -', { stdin: DEPLOY(3, '\n  annotations: {team: a}') });
+    runKubectl(sim, 'annotate deployment web owner=ops');
+    expect(runKubectl(sim, 'apply -f -', { stdin: DEPLOY(3) }).stdout).toBe('deployment.apps/web configured\n');
+    const ann = sim.get('Deployment', 'default', 'web')!.metadata.annotations!;
+    expect(ann.team).toBeUndefined();
+    expect(ann.owner).toBe('ops');
+  });
+
+  it('merges three ways: modified wins, removed-from-last-applied goes, live-only stays', () => {
+    expect(threeWayMerge({ a: 1, b: 2 }, { a: 3 }, { a: 1, b: 2, c: 4 })).toEqual({ a: 3, c: 4 });
+  });
+
+  it('reports server errors per document and keeps applying the others', () => {
+    const sim = new Simulation({ seed: 1, freezeObjects: true });
+    const r = runKubectl(sim, 'apply -f -', { stdin: `apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a, namespace: nope}\n---\napiVersion: v1\nkind: ConfigMap\nmetadata: {name: b}\n` });
+    expect(r).toEqual({
+      stdout: 'configmap/b created\n',
+      stderr: 'Error from server (NotFound): error when creating "STDIN": namespaces "nope" not found\n',
+      exitCode: 1,
+    });
+  });
+
+  it('create refuses an existing object with the API server wording', () => {
+    const sim = new Simulation({ seed: 1, freezeObjects: true });
+    expect(runKubectl(sim, 'create -f -', { stdin: DEPLOY(1) }).stdout).toBe('deployment.apps/web created\n');
+    expect(runKubectl(sim, 'create -f -', { stdin: DEPLOY(1) })).toEqual({
+      stdout: '',
+      stderr: 'Error from server (AlreadyExists): error when creating "STDIN": deployments.apps "web" already exists\n',
+      exitCode: 1,
+    });
+    expect(runKubectl(sim, 'create deployment api --image=registry.k8s.io/pause:3.10 --replicas=2').stdout).toBe('deployment.apps/api created\n');
+    const api = sim.get('Deployment', 'default', 'api')!;
+    expect(api.spec.template.spec.containers[0]).toMatchObject({ name: 'pause', image: 'registry.k8s.io/pause:3.10' });
+    expect(api.spec.replicas).toBe(2);
+  });
+});
+
+describe('kubectl delete, scale, set image, label, annotate', () => {
+  it('prints what kubectl prints', () => {
+    const sim = new Simulation({ seed: 1, freezeObjects: true });
+    runKubectl(sim, 'apply -f -', { stdin: DEPLOY(3) });
+    expect(runKubectl(sim, 'scale deployment/web --replicas=2').stdout).toBe('deployment.apps/web scaled\n');
+    expect(sim.get('Deployment', 'default', 'web')!.spec.replicas).toBe(2);
+    expect(runKubectl(sim, 'scale deploy web').stderr).toBe('error: required flag(s) "replicas" not set\n');
+    expect(runKubectl(sim, 'set image deployment/web web=nginx:1.28').stdout).toBe('deployment.apps/web image updated\n');
+    expect(runKubectl(sim, 'set image deployment/web web=nginx:1.28')).toEqual({ stdout: '', stderr: '', exitCode: 0 });
+    expect(runKubectl(sim, 'set image deployment/web nope=nginx')).toEqual({ stdout: '', stderr: 'error: unable to find container named "nope"\n', exitCode: 1 });
+    expect(runKubectl(sim, 'label deploy web tier=fe').stdout).toBe('deployment.apps/web labeled\n');
+    expect(runKubectl(sim, 'label deploy web tier=be').stderr).toBe("error: 'tier' already has a value (fe), and --overwrite is false\n");
+    expect(runKubectl(sim, 'label deploy web tier=be --overwrite').stdout).toBe('deployment.apps/web labeled\n');
+    expect(runKubectl(sim, 'label deploy web tier-').stdout).toBe('deployment.apps/web unlabeled\n');
+    expect(runKubectl(sim, 'annotate deploy web a=1').stdout).toBe('deployment.apps/web annotated\n');
+    expect(runKubectl(sim, 'annotate deploy web a=2').stderr).toBe("error: --overwrite is false but found the following declared annotation(s): 'a' already has a value (1)\n");
+    expect(runKubectl(sim, 'patch deploy web -p \'{"spec":{"replicas":4}}\'').stdout).toBe('deployment.apps/web patched\n');
+    expect(runKubectl(sim, 'patch deploy web -p \'{"spec":{"replicas":4}}\'').stdout).toBe('deployment.apps/web patched (no change)\n');
+    expect(runKubectl(sim, 'delete deployment web --cascade=orphan').stdout).toBe('deployment.apps "web" deleted from default namespace\n');
+    expect(sim.get('Deployment', 'default', 'web')!.metadata.finalizers).toEqual(['orphan']);
+    expect(runKubectl(sim, 'delete deployment nope')).toEqual({ stdout: '', stderr: 'Error from server (NotFound): deployments.apps "nope" not found\n', exitCode: 1 });
+    expect(runKubectl(sim, 'delete deployment nope --ignore-not-found')).toEqual({ stdout: '', stderr: '', exitCode: 0 });
+    expect(runKubectl(sim, 'delete node worker-3').stdout).toBe('node "worker-3" deleted\n');
+    expect(runKubectl(sim, 'frobnicate')).toEqual({ stdout: '', stderr: 'error: unknown command "frobnicate" for "kubectl"\n', exitCode: 1 });
+  });
+});
