@@ -7,6 +7,9 @@ import { withRecordedSteps } from '../share/steps';
 import type { NodeAction } from '../worker/protocol';
 
 let client: EngineClient | null = null;
+/** Views with more rows than this redraw at most every LARGE_VIEW_INTERVAL_MS. */
+const LARGE_VIEW_ROWS = 300;
+const LARGE_VIEW_INTERVAL_MS = 100;
 let detailTimer: ReturnType<typeof setTimeout> | null = null;
 
 function storage(): StorageLike | null {
@@ -22,6 +25,7 @@ export function startEngine(worker: WorkerLike, hash: string): void {
   client = new EngineClient(worker, {
     batch: (b) => {
       useApp.getState().applyBatch(b);
+      if (client) client.minIntervalMs = useApp.getState().view.rows.size > LARGE_VIEW_ROWS ? LARGE_VIEW_INTERVAL_MS : 0;
       scheduleDetailRefresh();
     },
     loaded: (r) => {

@@ -25,11 +25,19 @@ export class EngineClient {
   private pending = new Map<number, Pending>();
   private queued: Batch | null = null;
   private frameRequested = false;
+  private lastApplied = -Infinity;
+  /**
+   * Minimum wall ms between applied batches. The UI sets it from the size of the view: with a
+   * thousand pods, redrawing 10 times a second instead of 60 keeps frames short, and the worker
+   * keeps merging changes meanwhile (it waits for our ack).
+   */
+  minIntervalMs = 0;
 
   constructor(
     private readonly worker: WorkerLike,
     private readonly handlers: ClientHandlers,
     private readonly raf: (cb: () => void) => void = (cb) => requestAnimationFrame(() => cb()),
+    private readonly now: () => number = () => performance.now(),
   ) {
     worker.onmessage = (e) => this.receive(e.data);
   }
@@ -77,7 +85,9 @@ export class EngineClient {
         this.queued = this.queued ? mergeBatches(this.queued, msg.batch) : msg.batch;
         if (!this.frameRequested) {
           this.frameRequested = true;
-          this.raf(() => this.frame());
+          const wait = this.lastApplied + this.minIntervalMs - this.now();
+          if (wait > 0 && !msg.batch.reset) setTimeout(() => this.raf(() => this.frame()), wait);
+          else this.raf(() => this.frame());
         }
         return;
       case 'loaded':
@@ -102,6 +112,7 @@ export class EngineClient {
     this.frameRequested = false;
     const b = this.queued;
     this.queued = null;
+    this.lastApplied = this.now();
     if (b) this.handlers.batch(b);
     this.send({ type: 'ack' });
   }

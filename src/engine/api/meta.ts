@@ -98,9 +98,27 @@ export function deepEqual(a: unknown, b: unknown): boolean {
   return true;
 }
 
-/** JSON deep copy; objects in the store are plain JSON. */
+/** Deep copy of a JSON value (objects in the store are plain JSON; undefined fields are dropped). */
 export function clone<T>(v: T): T {
-  return v === undefined ? v : (JSON.parse(JSON.stringify(v)) as T);
+  return copyJson(v) as T;
+}
+
+function copyJson(v: unknown): unknown {
+  if (v === null || typeof v !== 'object') return v;
+  if (Array.isArray(v)) {
+    const out = new Array(v.length);
+    for (let i = 0; i < v.length; i++) {
+      const x = v[i];
+      out[i] = x === undefined ? null : copyJson(x);
+    }
+    return out;
+  }
+  const out: Record<string, unknown> = {};
+  for (const k in v as Record<string, unknown>) {
+    const x = (v as Record<string, unknown>)[k];
+    if (x !== undefined) out[k] = copyJson(x);
+  }
+  return out;
 }
 
 /** Recursively freeze, so a component that mutates a stored object fails loudly in tests. */

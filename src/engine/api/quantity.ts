@@ -258,9 +258,23 @@ function interpretSuffix(s: string): { base: 10 | 2; exponent: number; format: Q
 
 const MAX_INT64_FACTORS = 18;
 
+// Parsed quantities are immutable, and a simulation parses the same few strings ("100m", "64Mi")
+// over and over (scheduler, kubelet), so results are memoized.
+const CACHE_LIMIT = 4096;
+const cache = new Map<string, QuantityValue>();
+
 /** resource.ParseQuantity: throws QuantityError("quantities must match the regular expression ...") when invalid. */
 export function parseQuantity(input: string | number): QuantityValue {
   const str = typeof input === 'number' ? String(input) : input;
+  const hit = cache.get(str);
+  if (hit) return hit;
+  const q = parseUncached(str);
+  if (cache.size >= CACHE_LIMIT) cache.clear();
+  cache.set(str, q);
+  return q;
+}
+
+function parseUncached(str: string): QuantityValue {
   if (typeof str !== 'string' || str.length === 0) throw new QuantityError(ERR_FORMAT_WRONG);
   if (str === '0') return new QuantityValue(0n, 'DecimalSI', { value: 0n, scale: 0 });
   const { positive, num, denom, suffix } = splitQuantity(str);

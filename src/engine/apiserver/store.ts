@@ -170,12 +170,12 @@ export class ApiServer {
    * concurrency); leave it out to overwrite.
    */
   update(input: KubeObject): KubeObject {
-    return this.write(input, false);
+    return this.write(input, false, false);
   }
 
   /** The /status subresource: only status (and nothing else) changes. */
   updateStatus(input: KubeObject): KubeObject {
-    return this.write(input, true);
+    return this.write(input, true, false);
   }
 
   /**
@@ -193,7 +193,7 @@ export class ApiServer {
     const draft = clone(cur);
     if (fn(draft) === false) return cur;
     delete draft.metadata.resourceVersion;
-    return opts.status ? this.updateStatus(draft) : this.update(draft);
+    return this.write(draft, !!opts.status, true);
   }
 
   delete(kind: string, namespace: string | undefined, name: string, opts: DeleteOptions = {}): KubeObject | undefined {
@@ -289,7 +289,8 @@ export class ApiServer {
 
   // ---- internals ---------------------------------------------------------------------------
 
-  private write(input: KubeObject, status: boolean): KubeObject {
+  /** `owned`: input is a private copy the store may keep (mutate's draft), so it is not copied again. */
+  private write(input: KubeObject, status: boolean, owned: boolean): KubeObject {
     const info = this.requireKind(input);
     const ns = info.namespaced ? input.metadata.namespace || 'default' : undefined;
     const cur = this.mustGet(info.kind, ns, input.metadata.name);
@@ -301,10 +302,15 @@ export class ApiServer {
     }
     let next: KubeObject;
     if (status) {
-      next = clone(cur);
-      next.status = clone(input.status);
+      // Structural sharing: stored objects are immutable, so everything but status is reused.
+      const st = owned ? input.status : clone(input.status);
+      if (deepEqual(st, cur.status)) return cur; // a no-op write does not bump resourceVersion
+      next = { ...cur, metadata: { ...cur.metadata }, status: st };
+      if (next.status === undefined) delete next.status;
+      // The status subresource changes nothing the admission chain defaults or validates here.
+      return this.commit('MODIFIED', next, cur);
     } else {
-      next = clone(input);
+      next = owned ? input : clone(input);
       // Immutable and server-owned metadata.
       const md = next.metadata;
       md.namespace = ns;
@@ -317,7 +323,6 @@ export class ApiServer {
       if (md.deletionGracePeriodSeconds === undefined) delete md.deletionGracePeriodSeconds;
       md.generation = cur.metadata.generation;
       if (md.generation === undefined) delete md.generation;
-      if (info.hasStatus) next.status = clone(cur.status);
       if (cur.metadata.deletionTimestamp) {
         // Finalizers may only be removed once deletion has started.
         const added = (md.finalizers ?? []).filter((f) => !(cur.metadata.finalizers ?? []).includes(f));
@@ -329,6 +334,12 @@ export class ApiServer {
     }
     delete next.metadata.resourceVersion;
     this.admit(next, cur, 'UPDATE');
+    // The main resource ignores status: reset it to the stored one after admission, since defaulting
+    // rewrites the request's (private) copy in place and must never touch the stored, shared one.
+    if (!status && info.hasStatus) {
+      next.status = cur.status;
+      if (next.status === undefined) delete next.status;
+    }
     // Compared after defaulting (as PrepareForUpdate sees the decoded, defaulted object), so a client
     // that sends a spec without server defaults (kubectl apply) does not bump generation for nothing.
     if (!status && !deepEqual(next.spec, cur.spec) && next.metadata.generation !== undefined) next.metadata.generation += 1;

@@ -95,6 +95,8 @@ export function onStarted(k: KubeletHost, pod: KubeObject, p: PodRuntime, c: Con
   c.ready = !spec.readinessProbe && c.role !== 'init';
   c.started = !spec.startupProbe;
   c.backoffUntil = undefined;
+  c.specHash = JSON.stringify(spec);
+  c.forceRestart = undefined;
   initProbeWorkers(c, spec);
   if (c.plan.exit) k.timer(c.plan.exit.afterMs, 'exit', timerData(p, c));
   p.busy = false;

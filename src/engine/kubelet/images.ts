@@ -52,13 +52,16 @@ export function ensureImage(k: KubeletHost, pod: KubeObject, p: PodRuntime, c: C
   if (backoff.isInBackOffSinceUpdate(key, k.now())) {
     const msg = `Back-off pulling image "${image}"`;
     k.podEvent(pod, 'Normal', 'BackOff', msg, c);
-    return { kind: 'error', reason: 'ImagePullBackOff', message: msg };
+    const prev = k.state.pullErrors[key];
+    return { kind: 'error', reason: 'ImagePullBackOff', message: prev ? `${msg}: ${prev}` : msg };
   }
   k.podEvent(pod, 'Normal', 'Pulling', `Pulling image "${image}"`, c);
   const outcome = resolveImage(ref);
   const start = Math.max(k.now(), agent.pullFreeAt);
-  const duration = outcome.ok ? pullDurationMs(outcome.size, present) : PULL_FAIL_MS;
+  const cached = present || (agent.inflight[ref.full] ?? -1) >= k.now();
+  const duration = outcome.ok ? pullDurationMs(outcome.size, cached) : PULL_FAIL_MS;
   agent.pullFreeAt = start + duration;
+  agent.inflight[ref.full] = start + duration;
   k.timer(start + duration - k.now(), 'pulled', {
     pod: `${p.namespace}/${p.name}`,
     epoch: p.epoch,
@@ -77,9 +80,11 @@ export function finishPull(k: KubeletHost, pod: KubeObject, p: PodRuntime, c: Co
   if (!parsed.ok) return { kind: 'error', reason: 'InvalidImageName', message: parsed.error };
   const ref = parsed.ref;
   const outcome = resolveImage(ref);
+  if ((agent.inflight[ref.full] ?? Infinity) <= k.now()) delete agent.inflight[ref.full];
   if (!outcome.ok) {
     k.podEvent(pod, 'Warning', 'Failed', `Failed to pull image "${image}": ${outcome.error}`, c);
     pullBackoff(k).next(`${p.uid}_${image}`, k.now(), k.now());
+    k.state.pullErrors[`${p.uid}_${image}`] = `ErrImagePull: ${outcome.error}`;
     return { kind: 'error', reason: 'ErrImagePull', message: outcome.error };
   }
   agent.images[ref.full] = outcome.size;
@@ -87,5 +92,6 @@ export function finishPull(k: KubeletHost, pod: KubeObject, p: PodRuntime, c: Co
   const total = formatDuration(k.now() - requestedAt);
   k.podEvent(pod, 'Normal', 'Pulled', `Successfully pulled image "${image}" in ${took} (${total} including waiting). Image size: ${outcome.size} bytes.`, c);
   pullBackoff(k).gc(k.now());
+  delete k.state.pullErrors[`${p.uid}_${image}`];
   return { kind: 'present', image: statusImage(ref), imageID: imageID(ref) };
 }

@@ -5,7 +5,7 @@
 // kubelet writes nothing and acts on nothing, as when the machine or its network is down.
 import type { Component, ComponentContext } from '../sim/component';
 import type { ScheduledEvent } from '../sim/clock';
-import { clone, type KubeObject } from '../api/meta';
+import { clone, deepEqual, type KubeObject } from '../api/meta';
 import type { WatchEvent } from '../apiserver/store';
 import type { EventType } from '../apiserver/events';
 import type { KubeletHost } from './host';
@@ -24,8 +24,13 @@ export const KUBELET_COMPONENT = 'kubelet';
 export type NodeAction = 'stop' | 'start';
 export type AppAction = 'crash' | 'break-readiness' | 'break-liveness' | 'heal';
 
+function statusOnly(a: KubeObject, b: KubeObject): boolean {
+  const strip = (o: KubeObject) => ({ ...o, status: undefined, metadata: { ...o.metadata, resourceVersion: undefined, generation: undefined } });
+  return deepEqual(strip(a), strip(b));
+}
+
 function emptyState(): KubeletState {
-  return { nodes: {}, pods: {}, crashBackoff: {}, pullBackoff: {}, queued: {} };
+  return { nodes: {}, pods: {}, crashBackoff: {}, pullBackoff: {}, pullErrors: {}, queued: {} };
 }
 
 export class Kubelet implements Component, KubeletHost {
@@ -87,6 +92,8 @@ export class Kubelet implements Component, KubeletHost {
   private onPodEvent(ev: WatchEvent): void {
     const node = ev.object.spec?.nodeName ?? ev.old?.spec?.nodeName;
     if (!node || !this.state.nodes[node]) return;
+    // The kubelet's pod config ignores status-only updates (its own writes among them).
+    if (ev.type === 'MODIFIED' && ev.old && statusOnly(ev.old, ev.object)) return;
     this.enqueueSync(`${ev.object.metadata.namespace}/${ev.object.metadata.name}`);
   }
 
@@ -230,6 +237,9 @@ export class Kubelet implements Component, KubeletHost {
     const mine = Object.entries(this.state.pods).filter(([, p]) => p.node === name);
     for (const [, p] of mine) p.epoch = agent.epoch;
     if (!running) return;
+    // Pulls that were under way died with the kubelet.
+    agent.inflight = {};
+    agent.pullFreeAt = this.now();
     recordStartup(this, name);
     syncNodeStatus(this, agent, true);
     renewLease(this, agent);

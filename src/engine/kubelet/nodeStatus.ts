@@ -54,6 +54,7 @@ export function newAgent(k: KubeletHost, name: string): NodeAgent {
     nextIp: 2,
     images: {},
     pullFreeAt: 0,
+    inflight: {},
     lastStatusReport: -NODE_STATUS_REPORT_MS,
     bootID: '',
   };

@@ -125,6 +125,8 @@ export function syncPod(k: KubeletHost, key: string, agentFor: (node: string) =>
       return;
     }
     startProbeTickers(k, pod, p);
+    const deadline = activeDeadline(k, pod);
+    if (deadline !== undefined) k.enqueueSync(key, deadline - k.now());
     k.timer(SANDBOX_MS, 'sandbox', { pod: key, epoch: p.epoch });
     k.writeStatus(key);
     return;
@@ -134,6 +136,18 @@ export function syncPod(k: KubeletHost, key: string, agentFor: (node: string) =>
     return;
   }
   if (p.terminal || p.terminatingAt !== undefined) return;
+  const deadline = activeDeadline(k, pod);
+  if (deadline !== undefined && k.now() >= deadline) {
+    // pkg/kubelet/active_deadline.go: the pod fails and its containers are killed.
+    p.failed = { reason: 'DeadlineExceeded', message: 'Pod was active on the node longer than the specified deadline' };
+    p.terminal = true;
+    k.podEvent(pod, 'Normal', 'DeadlineExceeded', p.failed.message);
+    killRemaining(k, pod, p);
+    k.writeStatus(key);
+    return;
+  }
+  // The pod worker's queue keeps one wake-up per pod: every sync re-arms the deadline.
+  if (deadline !== undefined) k.enqueueSync(key, deadline - k.now());
   advance(k, pod, p, agent);
   k.writeStatus(key);
 }
@@ -168,7 +182,18 @@ function advance(k: KubeletHost, pod: KubeObject, p: PodRuntime, agent: NodeAgen
   let waitingForRestart = false;
   for (const spec of pod.spec?.containers ?? []) {
     const c = p.containers[spec.name];
+    if (c.phase === 'running' && !c.stopping && c.specHash !== undefined && c.specHash !== JSON.stringify(spec)) {
+      // computePodActions: a changed container definition (a new image) restarts the container.
+      c.forceRestart = true;
+      killContainer(k, pod, p, c, `Container ${c.name} definition changed, will be restarted`, pod.spec?.terminationGracePeriodSeconds ?? 30, 'changed');
+      continue;
+    }
     if (c.phase === 'running' || c.phase === 'pulling' || c.phase === 'creating') continue;
+    if (c.phase === 'exited' && c.forceRestart) {
+      startContainer(k, pod, p, c, agent);
+      if (p.busy) return;
+      continue;
+    }
     if (c.phase === 'exited') {
       if (!shouldRestart(restartPolicy, c)) continue;
       if (inCrashBackoff(k, pod, p, c)) {
@@ -185,6 +210,14 @@ function advance(k: KubeletHost, pod: KubeObject, p: PodRuntime, agent: NodeAgen
     p.terminal = true;
     killRemaining(k, pod, p);
   }
+}
+
+/** When spec.activeDeadlineSeconds runs out, counted from status.startTime. */
+function activeDeadline(k: KubeletHost, pod: KubeObject): number | undefined {
+  const ads = pod.spec?.activeDeadlineSeconds;
+  if (typeof ads !== 'number') return undefined;
+  const start = k.ctx.clock.parse(pod.status?.startTime) ?? k.now();
+  return start + ads * 1000;
 }
 
 /** A finished pod's sidecars are stopped too. */

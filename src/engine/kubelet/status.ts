@@ -32,7 +32,8 @@ function containerStatus(c: ContainerRuntime, spec: any, defaultWaiting: string,
     imageID: c.imageID ?? '',
     lastState: last ? { terminated: terminatedState(last, clock) } : {},
     name: c.name,
-    ready: c.ready,
+    // A completed init container reports ready (its exit code 0 is its success).
+    ready: c.role === 'init' ? c.phase === 'exited' && c.terminated?.exitCode === 0 : c.ready,
     restartCount: c.restartCount,
     started: c.phase === 'running' && c.started,
     state,
@@ -111,11 +112,13 @@ export function generatePodStatus(pod: KubeObject, p: PodRuntime, hostIP: string
   const statuses = specs.map((s) => containerStatus(p.containers[s.name], s, initDone ? 'ContainerCreating' : 'PodInitializing', clock));
 
   let phase = getPhase(pod, initStatuses, statuses, !!p.terminal || p.terminatingAt !== undefined);
-  if (p.rejected) phase = 'Failed';
+  if (p.rejected || p.failed) phase = 'Failed';
   if (!p.terminal && p.terminatingAt === undefined && (old.phase === 'Succeeded' || old.phase === 'Failed')) phase = old.phase;
   const terminal = phase === 'Succeeded' || phase === 'Failed';
 
-  const unready = specs.filter((s) => !p.containers[s.name]?.ready).map((s) => s.name);
+  // Sidecars (restartable init containers) count for readiness too, listed first (status/generate.go).
+  const sidecars = initSpecs.filter((s) => s.restartPolicy === 'Always');
+  const unready = [...sidecars, ...specs].filter((s) => !p.containers[s.name]?.ready).map((s) => s.name);
   const notInit = initSpecs.filter((s) => {
     const c = p.containers[s.name];
     return s.restartPolicy === 'Always' ? !(c?.phase === 'running' && c.started) : !(c?.terminated?.exitCode === 0);
@@ -160,6 +163,10 @@ export function generatePodStatus(pod: KubeObject, p: PodRuntime, hostIP: string
   status.startTime = old.startTime ?? clock.timestamp(podStartTime);
   if (initSpecs.length) status.initContainerStatuses = initStatuses;
   status.containerStatuses = statuses;
+  if (p.failed) {
+    status.reason = p.failed.reason;
+    status.message = p.failed.message;
+  }
   if (p.rejected) {
     status.reason = p.rejected.reason;
     status.message = p.rejected.message;

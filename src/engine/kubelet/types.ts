@@ -50,6 +50,10 @@ export interface ContainerRuntime {
   stopping?: { reason: string };
   /** End of the CrashLoopBackOff wait that was last reported. */
   backoffUntil?: number;
+  /** The container spec the running instance was started from (containerChanged compares it). */
+  specHash?: string;
+  /** Killed because its spec changed: restart at once, whatever the policy and back-off. */
+  forceRestart?: boolean;
   /** Live actions from the UI ("break readiness"...). */
   broken?: { liveness?: boolean; readiness?: boolean };
 }
@@ -72,6 +76,8 @@ export interface PodRuntime {
   terminal?: boolean;
   /** Rejected at admission (OutOfcpu...): the phase and message are final. */
   rejected?: { reason: string; message: string };
+  /** Failed by the kubelet while running (activeDeadlineSeconds): phase Failed with this reason. */
+  failed?: { reason: string; message: string };
 }
 
 export interface NodeAgent {
@@ -85,6 +91,8 @@ export interface NodeAgent {
   images: Record<string, number>;
   /** The serialized image puller (serializeImagePulls=true) is busy until then. */
   pullFreeAt: number;
+  /** Pulls queued or under way: full reference -> when they finish. A later pull of it is only a manifest check. */
+  inflight: Record<string, number>;
   lastStatusReport: number;
   bootID: string;
 }
@@ -100,6 +108,8 @@ export interface KubeletState {
   pods: Record<string, PodRuntime>;
   crashBackoff: Record<string, BackoffEntry>;
   pullBackoff: Record<string, BackoffEntry>;
+  /** The last failed pull per back-off key, shown in the ImagePullBackOff message (kubernetes#127918). */
+  pullErrors: Record<string, string>;
   /** Pod sync keys -> time queued (the pod workers' queue). */
   queued: Record<string, number>;
 }

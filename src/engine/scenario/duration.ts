@@ -13,10 +13,11 @@ export function parseGoDuration(input: string): number {
   if (s === '0') return 0;
   if (!s) throw bad();
   let total = 0;
-  const re = /^(\d*)(?:\.(\d*))?([a-zµμ]+)/;
+  const re = /^(\d*)(?:\.(\d*))?([^\d.]*)/;
   while (s) {
     const m = re.exec(s);
     if (!m || (m[1] === '' && (m[2] ?? '') === '')) throw bad();
+    if (!m[3]) throw new Error(`time: missing unit in duration ${JSON.stringify(input)}`);
     const unit = UNITS[m[3]];
     if (unit === undefined) throw new Error(`time: unknown unit ${JSON.stringify(m[3])} in duration ${JSON.stringify(input)}`);
     total += Number(`${m[1] || '0'}.${m[2] || '0'}`) * unit;

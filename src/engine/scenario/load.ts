@@ -110,6 +110,9 @@ export function loadScenarioFiles(sources: ScenarioSource[], opts: LoadOptions =
   else if (!runner && scenario.steps.length) {
     diagnostics.push({ file: sources[0]?.file ?? '', line: 1, column: 1, message: 'scenario steps need the scenario component (src/engine/components.ts)', severity: 'error' });
   }
+  // Reading order: by file as given, then by position.
+  const fileIndex = new Map(sources.map((s, i) => [s.file, i]));
+  diagnostics.sort((a, b) => (fileIndex.get(a.file) ?? 0) - (fileIndex.get(b.file) ?? 0) || a.line - b.line || a.column - b.column);
   return { sim, diagnostics, scenario };
 }
 

@@ -24,6 +24,8 @@ export interface QueuedPodInfo {
   initialAttemptTimestamp?: number;
   unschedulablePlugins: string[];
   queue: QueueName;
+  /** In backoffQ after an error (podErrorBackoffQ): serves its whole back-off. */
+  errorBackoff?: boolean;
 }
 
 export interface QueueState {
@@ -48,6 +50,7 @@ export class SchedulingQueue {
 
   private setQueue(p: QueuedPodInfo, q: QueueName): void {
     if (p.queue !== 'active') this.waiting[p.queue].delete(p.key);
+    if (q !== 'backoff') delete p.errorBackoff;
     p.queue = q;
     if (q === 'active') this.push(p);
     else this.waiting[q].add(p.key);
@@ -64,6 +67,13 @@ export class SchedulingQueue {
 
   hasActive(): boolean {
     return this.activeCount > 0;
+  }
+
+  /** Whether pop() would return a pod: activeQ, or (SchedulerPopFromBackoffQ) a backing-off pod. */
+  hasWork(): boolean {
+    if (this.activeCount > 0) return true;
+    for (const k of this.waiting.backoff) if (!this.pods[k].errorBackoff) return true;
+    return false;
   }
 
   keys(queue: QueueName): string[] {
@@ -90,9 +100,13 @@ export class SchedulingQueue {
     else this.activeCount--;
   }
 
-  /** The highest-priority pod in activeQ, taken out of the queues until it is re-added. */
+  /**
+   * The highest-priority pod in activeQ, taken out of the queues until it is re-added. When
+   * activeQ is empty, the backoffQ pod whose back-off ends first is taken instead
+   * (SchedulerPopFromBackoffQ, beta and on since v1.33; not pods backing off after an error).
+   */
   pop(now: number): QueuedPodInfo | undefined {
-    const p = this.popHeap();
+    const p = this.popHeap() ?? this.popBackoff();
     if (!p) return undefined;
     delete this.pods[p.key];
     p.attempts++;
@@ -100,8 +114,26 @@ export class SchedulingQueue {
     return p;
   }
 
+  private popBackoff(): QueuedPodInfo | undefined {
+    let best: QueuedPodInfo | undefined;
+    for (const k of this.waiting.backoff) {
+      const p = this.pods[k];
+      if (p.errorBackoff) continue;
+      if (!best) {
+        best = p;
+        continue;
+      }
+      const eb = this.backoffExpiration(best);
+      const ep = this.backoffExpiration(p);
+      if (ep < eb || (ep === eb && less(p, best))) best = p;
+    }
+    if (best) this.waiting.backoff.delete(best.key);
+    return best;
+  }
+
   /** AddUnschedulableIfNotPresent: back to unschedulablePods (or backoffQ after an error). */
   addUnschedulable(p: QueuedPodInfo, plugins: string[], now: number, toBackoff: boolean): void {
+    p.errorBackoff = toBackoff || undefined;
     p.unschedulablePlugins = plugins;
     p.timestamp = now;
     p.seq = this.seq++;

@@ -181,7 +181,7 @@ export class Scheduler implements Component {
   }
 
   private kick(): void {
-    if (this.queue.hasActive()) this.ensureCycle();
+    if (this.queue.hasWork()) this.ensureCycle();
     if (this.queue.size('backoff') > 0) this.ensureBackoffTick();
   }
 
@@ -215,7 +215,7 @@ export class Scheduler implements Component {
     if (ev.key === 'cycle') {
       this.cycleAt = null;
       this.scheduleOne();
-      if (this.queue.hasActive() && this.cycleAt === null) {
+      if (this.queue.hasWork() && this.cycleAt === null) {
         this.cycleAt = now;
         this.ctx.schedule(0, 'cycle');
       }
@@ -335,21 +335,25 @@ export class Scheduler implements Component {
     const feasible: NodeInfo[] = [];
     const toFind = numFeasibleNodesToFind(nodes.length);
     const start = nodes.length ? this.nextStartNodeIndex % nodes.length : 0;
+    const evaluated: string[] = [];
     let processed = 0;
     for (let i = 0; i < nodes.length && feasible.length < toFind; i++) {
       const n = nodes[(start + i) % nodes.length];
       processed++;
-      attempt.nodes.push(n.name);
+      evaluated.push(n.name);
       const s: Status | null = this.fwk.runFilterWithNominated(state, pi, n, this.cache, nominatedFor(n));
       if (!s) {
         feasible.push(n);
-        attempt.feasible.push(n.name);
       } else {
         diagnosis.nodeToStatus.set(n.name, s);
         rejectors.add(s.plugin!);
         attempt.filter[n.name] = { plugin: s.plugin!, code: s.code, reasons: s.reasons };
       }
     }
+    // Explanations are kept for every pod: share the node-name list when every node was evaluated in order.
+    const shared = nodes === allNodes && start === 0 && processed === allNodes.length;
+    attempt.nodes = shared ? this.cache.nodeNames : evaluated;
+    attempt.feasible = shared && feasible.length === processed ? attempt.nodes : feasible.map((n) => n.name);
     if (allNodes.length) this.nextStartNodeIndex = (this.nextStartNodeIndex + processed) % allNodes.length;
     return feasible;
   }

@@ -99,8 +99,16 @@ export class Clock {
 
   /** RFC 3339 with second precision, as metav1.Time serialises. */
   timestamp(ms: number = this.now): string {
-    return new Date(this.epochMs + ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
+    // Second precision: every call within the same second gives the same string, so keep the last.
+    const sec = Math.floor((this.epochMs + ms) / 1000);
+    if (sec !== this.lastSec) {
+      this.lastSec = sec;
+      this.lastStamp = new Date(sec * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z');
+    }
+    return this.lastStamp;
   }
+  private lastSec = Number.NaN;
+  private lastStamp = '';
 
   /** RFC 3339 with microseconds, as metav1.MicroTime serialises (Event.eventTime, Lease.renewTime). */
   microTimestamp(ms: number = this.now): string {

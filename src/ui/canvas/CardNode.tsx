@@ -150,6 +150,7 @@ function CardNodeImpl({ data }: NodeProps<CardFlowNode>) {
               top={pos.top}
               probeFailing={isProbeFailing(p.row, now)}
               selected={selectedKey === p.row.key}
+              compact={card.tile < 40}
               onSelect={selectRow}
             />
           );

@@ -10,17 +10,19 @@ interface Props {
   top: number;
   probeFailing: boolean;
   selected: boolean;
+  /** Glyph only, small: used when a view holds many pods. */
+  compact: boolean;
   onSelect(row: ViewRow): void;
 }
 
-function PodTileImpl({ row, left, top, probeFailing, selected, onSelect }: Props) {
+function PodTileImpl({ row, left, top, probeFailing, selected, compact, onSelect }: Props) {
   const look = podLook(row);
   const title = `pod/${row.name}\n${look.label}${row.ready ? ', ready' : ', not ready'}${row.node ? `\nnode: ${row.node}` : ''}${row.restarts ? `\nrestarts: ${row.restarts}` : ''}${probeFailing ? `\n${row.probeKind ?? 'Probe'} probe failing` : ''}`;
   return (
     <button
       type="button"
-      className={`pod pod--${look.state} shape-${look.shape}${selected ? ' is-selected' : ''}`}
-      style={{ transform: `translate(${left}px, ${top}px)` }}
+      className={`pod pod--${look.state} shape-${look.shape}${compact ? ' pod--compact' : ''}${selected ? ' is-selected' : ''}`}
+      style={{ left, top }}
       data-kind="Pod"
       data-name={row.name}
       data-namespace={row.namespace}
@@ -41,7 +43,7 @@ function PodTileImpl({ row, left, top, probeFailing, selected, onSelect }: Props
       <span className="pod__icon" aria-hidden="true">
         {look.icon}
       </span>
-      <span className="pod__name">{shortPodName(row.name)}</span>
+      {compact ? null : <span className="pod__name">{shortPodName(row.name)}</span>}
       {row.restarts ? (
         <span className="pod__badge pod__badge--restarts" aria-hidden="true">
           ↻{row.restarts}

@@ -5,6 +5,10 @@ import type { ViewRow } from '../../worker/protocol';
 
 export const TILE = 52;
 export const TILE_GAP = 6;
+/** Above this many pods in a view, tiles are compact (glyph only), so a thousand stay cheap to draw. */
+export const COMPACT_ABOVE = 150;
+export const COMPACT_TILE = 24;
+export const COMPACT_GAP = 4;
 export const CARD_PAD = 12;
 export const HEADER_H = 92;
 export const GAP_X = 48;
@@ -56,6 +60,9 @@ export interface Card {
   w: number;
   h: number;
   cols: number;
+  /** Tile size in px (TILE, or COMPACT_TILE when the view holds many pods). */
+  tile: number;
+  gap: number;
   pods: PlacedPod[];
 }
 
@@ -74,15 +81,28 @@ function byOrder(a: ViewRow, b: ViewRow): number {
   return a.order - b.order;
 }
 
-function podCard(id: string, type: Card['type'], title: string, namespace: string, pods: ViewRow[], cols: number, slots: SlotAllocator, row?: ViewRow, minRows = 1): Card {
+interface Sizing {
+  tile: number;
+  gap: number;
+}
+
+const NORMAL: Sizing = { tile: TILE, gap: TILE_GAP };
+const COMPACT: Sizing = { tile: COMPACT_TILE, gap: COMPACT_GAP };
+
+function sizingFor(podCount: number): Sizing {
+  return podCount > COMPACT_ABOVE ? COMPACT : NORMAL;
+}
+
+function podCard(id: string, type: Card['type'], title: string, namespace: string, pods: ViewRow[], cols: number, slots: SlotAllocator, sz: Sizing, row?: ViewRow, minRows = 1): Card {
   pods.sort(byOrder);
   const m = slots.assign(id, pods.map((p) => p.key));
   const placed = pods.map((p) => ({ row: p, slot: m.get(p.key)! }));
   const maxSlot = placed.reduce((n, p) => Math.max(n, p.slot), -1);
+  if (sz === COMPACT) cols = Math.round(cols * 2.2);
   const rows = Math.max(minRows, Math.ceil((maxSlot + 1) / cols));
-  const w = Math.max(MIN_CARD_W, CARD_PAD * 2 + cols * TILE + (cols - 1) * TILE_GAP);
-  const h = HEADER_H + (rows > 0 ? CARD_PAD + rows * (TILE + TILE_GAP) : 0);
-  return { id, type, row, title, namespace, x: 0, y: 0, w, h, cols, pods: placed };
+  const w = Math.max(MIN_CARD_W, CARD_PAD * 2 + cols * sz.tile + (cols - 1) * sz.gap);
+  const h = HEADER_H + (rows > 0 ? CARD_PAD + rows * (sz.tile + sz.gap) : 0);
+  return { id, type, row, title, namespace, x: 0, y: 0, w, h, cols, tile: sz.tile, gap: sz.gap, pods: placed };
 }
 
 /** Columns of a pod grid: wide enough for the expected number of pods. */
@@ -106,6 +126,7 @@ export function ownershipLayout(rows: Iterable<ViewRow>, slots: SlotAllocator): 
     byUid.set(r.uid, r);
   }
   const bare = new Map<string, ViewRow[]>();
+  const sz = sizingFor(all.filter((r) => r.kind === 'Pod').length);
   for (const r of all) {
     const owner = r.ownerUid ? byUid.get(r.ownerUid) : undefined;
     if (r.kind === 'Pod') {
@@ -131,7 +152,7 @@ export function ownershipLayout(rows: Iterable<ViewRow>, slots: SlotAllocator): 
   let x = 0;
   const controllerCard = (r: ViewRow): Card => {
     const ps = pods.get(r.uid) ?? [];
-    const c = podCard(r.key, 'controller', r.name, r.namespace, ps, colsFor(Math.max(r.desired ?? 0, ps.length)), slots, r, r.kind === 'Deployment' || r.kind === 'CronJob' ? 0 : 1);
+    const c = podCard(r.key, 'controller', r.name, r.namespace, ps, colsFor(Math.max(r.desired ?? 0, ps.length)), slots, sz, r, r.kind === 'Deployment' || r.kind === 'CronJob' ? 0 : 1);
     live.add(c.id);
     return c;
   };
@@ -159,7 +180,7 @@ export function ownershipLayout(rows: Iterable<ViewRow>, slots: SlotAllocator): 
   }
   for (const ns of [...bare.keys()].sort()) {
     const ps = bare.get(ns)!;
-    const c = podCard(`bare/${ns}`, 'bare', 'Pods without a controller', ns, ps, colsFor(ps.length), slots);
+    const c = podCard(`bare/${ns}`, 'bare', 'Pods without a controller', ns, ps, colsFor(ps.length), slots, sz);
     c.x = x;
     c.y = 0;
     x += c.w + GAP_X * 2;
@@ -191,7 +212,8 @@ export function placementLayout(rows: Iterable<ViewRow>, slots: SlotAllocator): 
   }
   nodes.sort(byOrder);
   const cards: Card[] = [];
-  const lane = podCard(PENDING, 'pending', 'Pending — not scheduled', '', pending, 4, slots, undefined, 2);
+  const sz = sizingFor(pending.length + [...onNode.values()].reduce((n, l) => n + l.length, 0));
+  const lane = podCard(PENDING, 'pending', 'Pending', '', pending, 4, slots, sz, undefined, 2);
   lane.x = 0;
   lane.y = 0;
   cards.push(lane);
@@ -202,7 +224,7 @@ export function placementLayout(rows: Iterable<ViewRow>, slots: SlotAllocator): 
   let rowH = 0;
   const x0 = lane.w + GAP_X * 2;
   nodes.forEach((n, i) => {
-    const c = podCard(`node/${n.name}`, 'node', n.name, '', onNode.get(n.name) ?? [], cols, slots, n, 2);
+    const c = podCard(`node/${n.name}`, 'node', n.name, '', onNode.get(n.name) ?? [], cols, slots, sz, n, 2);
     const col = i % perRow;
     if (col === 0 && i > 0) {
       y += rowH + GAP_Y / 2;
@@ -216,7 +238,7 @@ export function placementLayout(rows: Iterable<ViewRow>, slots: SlotAllocator): 
   // Pods bound to a node the view does not have (yet) still show, in their own box.
   for (const [name, ps] of onNode) {
     if (nodes.some((n) => n.name === name)) continue;
-    const c = podCard(`node/${name}`, 'node', name, '', ps, cols, slots, undefined, 1);
+    const c = podCard(`node/${name}`, 'node', name, '', ps, cols, slots, sz, undefined, 1);
     y += rowH + GAP_Y / 2;
     rowH = c.h;
     c.x = x0;
@@ -231,5 +253,5 @@ export function placementLayout(rows: Iterable<ViewRow>, slots: SlotAllocator): 
 export function tilePosition(card: Card, slot: number): { left: number; top: number } {
   const col = slot % card.cols;
   const row = Math.floor(slot / card.cols);
-  return { left: CARD_PAD + col * (TILE + TILE_GAP), top: HEADER_H + row * (TILE + TILE_GAP) };
+  return { left: CARD_PAD + col * (card.tile + card.gap), top: HEADER_H + row * (card.tile + card.gap) };
 }

@@ -1,5 +1,5 @@
 // Events as `kubectl get events -w` prints them: LAST SEEN, TYPE, REASON, OBJECT, MESSAGE.
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import { useApp } from '../store';
 import { humanDuration } from '../model/format';
 import { select } from '../controller';
@@ -8,13 +8,7 @@ export function EventStream() {
   const events = useApp((s) => s.view.events);
   const t = useApp((s) => s.view.t);
   const [warningsOnly, setWarningsOnly] = useState(false);
-  const box = useRef<HTMLDivElement>(null);
-  const stick = useRef(true);
-  const shown = (warningsOnly ? events.filter((e) => e.type === 'Warning') : events).slice(-200);
-  useEffect(() => {
-    const el = box.current;
-    if (el && stick.current) el.scrollTop = el.scrollHeight;
-  }, [shown.length, events]);
+  const shown = (warningsOnly ? events.filter((e) => e.type === 'Warning') : events).slice(-80);
   return (
     <div className="events">
       <div className="panel__tools">
@@ -23,15 +17,16 @@ export function EventStream() {
         </label>
         <span className="muted">{events.length} events</span>
       </div>
-      <div
-        className="events__scroll"
-        ref={box}
-        onScroll={(e) => {
-          const el = e.currentTarget;
-          stick.current = el.scrollTop + el.clientHeight >= el.scrollHeight - 8;
-        }}
-      >
+      {/* column-reverse keeps the newest line in view without reading layout from script */}
+      <div className="events__scroll">
         <table className="events__table" data-testid="events">
+          <colgroup>
+            <col style={{ width: '7em' }} />
+            <col style={{ width: '8em' }} />
+            <col style={{ width: '14em' }} />
+            <col style={{ width: '24em' }} />
+            <col />
+          </colgroup>
           <thead>
             <tr>
               <th>LAST SEEN</th>

@@ -181,7 +181,7 @@ describe('Pods created by controllers get the same defaults', () => {
   it('a pod made from a defaulted template is fully defaulted', () => {
     const s = sim();
     const d = s.api.create(deployment());
-    const p = s.api.create({ apiVersion: 'v1', kind: 'Pod', metadata: { generateName: 'web-abc-', labels: d.spec.template.metadata.labels }, spec: d.spec.template.spec });
+    const p = s.api.create({ apiVersion: 'v1', kind: 'Pod', metadata: { generateName: 'web-abc-', labels: d.spec.template.metadata.labels } as KubeObject['metadata'], spec: d.spec.template.spec });
     expect(p.spec.enableServiceLinks).toBe(true);
     expect(p.spec.containers[0].resources.requests).toEqual({ cpu: '250m', memory: '1Gi' });
     expect(p.status.qosClass).toBe('Guaranteed');

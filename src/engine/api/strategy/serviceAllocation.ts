@@ -7,6 +7,7 @@ import type { AdmissionContext } from '../../apiserver/admission';
 import { invalid } from '../../apiserver/errors';
 import type { FieldError } from '../fieldErrors';
 import type { KubeObject } from '../meta';
+import { goSlice, invalidGo } from '../validation/goValue';
 
 export const SERVICE_CIDR = '10.96.0.0/12';
 const BASE = (10 << 24) | (96 << 16); // 10.96.0.0
@@ -105,19 +106,11 @@ export function allocateServiceAddresses(svc: KubeObject, old: KubeObject | unde
     const n = parseIPv4(requested);
     const inRange = n !== undefined && n > BASE >>> 0 && n < (BASE + SIZE - 1) >>> 0;
     if (!inRange) {
-      errs.push({
-        type: 'FieldValueInvalid',
-        field: 'spec.clusterIPs',
-        value: [requested],
-        detail: `failed to allocate IP ${requested}: the provided IP (${requested}) is not in the valid range. The range of valid IPs is ${SERVICE_CIDR}`,
-      });
+      errs.push(
+        invalidGo('spec.clusterIPs', [requested], goSlice([requested]), `failed to allocate IP ${requested}: the provided IP (${requested}) is not in the valid range. The range of valid IPs is ${SERVICE_CIDR}`),
+      );
     } else if (usedIPs(ctx, svc).has(requested)) {
-      errs.push({
-        type: 'FieldValueInvalid',
-        field: 'spec.clusterIPs',
-        value: [requested],
-        detail: `failed to allocate IP ${requested}: provided IP is already allocated`,
-      });
+      errs.push(invalidGo('spec.clusterIPs', [requested], goSlice([requested]), `failed to allocate IP ${requested}: provided IP is already allocated`));
     } else {
       s.clusterIP = requested;
       s.clusterIPs = [requested];

@@ -2,7 +2,7 @@
 // scheduling.k8s.io PriorityClass (pkg/apis/core/validation, pkg/apis/scheduling/validation).
 import { fieldError, type FieldError } from '../fieldErrors';
 import { deepEqual, type KubeObject } from '../meta';
-import { goSlice, invalidGo } from './goValue';
+import { goServicePortKey, goSlice, goTaint, invalidGo } from './goValue';
 import { isDNS1123Subdomain, nameIsDNS1035Label, nameIsDNSLabel, nameIsDNSSubdomain } from './names';
 import { validateDNS1123Label, validateLabelName, validateLabels, validateObjectMeta, FIELD_IMMUTABLE_ERROR_MSG } from './objectMeta';
 import { validatePortNumOrName, validateTaintEffect } from './podSpec';
@@ -51,7 +51,7 @@ export function validateService(svc: KubeObject): FieldError[] {
   const seen = new Set<string>();
   ports.forEach((sp, i) => {
     const key = `${sp?.protocol}/${sp?.port}`;
-    if (seen.has(key)) errs.push(fieldError.duplicate(`spec.ports[${i}]`, { protocol: sp?.protocol, port: sp?.port }));
+    if (seen.has(key)) errs.push({ type: 'FieldValueDuplicate', field: `spec.ports[${i}]`, value: sp, omitValue: true, detail: goServicePortKey(sp?.protocol, sp?.port) });
     seen.add(key);
   });
   return errs;
@@ -88,7 +88,7 @@ export function validateNode(node: KubeObject): FieldError[] {
     errs.push(...validateTaintEffect(t?.effect, false, `${p}.effect`));
     const keys = seen.get(t?.effect) ?? new Set<string>();
     if (keys.has(t?.key)) {
-      errs.push({ type: 'FieldValueDuplicate', field: p, value: t, detail: 'taints must be unique by key and effect pair' });
+      errs.push({ type: 'FieldValueDuplicate', field: p, value: t, omitValue: true, detail: `${goTaint(t)}: taints must be unique by key and effect pair` });
       return;
     }
     keys.add(t?.key);

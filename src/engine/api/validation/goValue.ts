@@ -42,3 +42,20 @@ export function goSlice(v: unknown): string {
 export function invalidGo(field: string, value: unknown, rendered: string, detail: string): FieldError {
   return { type: 'FieldValueInvalid', field, value, omitValue: true, detail: detail ? `${rendered}: ${detail}` : rendered };
 }
+
+function goInt64Ptr(v: unknown): string {
+  return typeof v === 'number' ? `(*int64)(${v})` : '(*int64)(nil)';
+}
+
+export function goToleration(t: any): string {
+  return `core.Toleration{Key:${goQuote(t?.key ?? '')}, Operator:${goQuote(t?.operator ?? '')}, Value:${goQuote(t?.value ?? '')}, Effect:${goQuote(t?.effect ?? '')}, TolerationSeconds:${goInt64Ptr(t?.tolerationSeconds)}}`;
+}
+
+export function goTaint(t: any): string {
+  return `core.Taint{Key:${goQuote(t?.key ?? '')}, Value:${goQuote(t?.value ?? '')}, Effect:${goQuote(t?.effect ?? '')}, TimeAdded:(*v1.Time)(nil)}`;
+}
+
+/** The (protocol, port) key validation builds to find duplicate Service ports. */
+export function goServicePortKey(protocol: string, port: number): string {
+  return `core.ServicePort{Name:"", Protocol:${goQuote(protocol ?? '')}, AppProtocol:(*string)(nil), Port:${port ?? 0}, TargetPort:intstr.IntOrString{Type:0, IntVal:0, StrVal:""}, NodePort:0}`;
+}

@@ -4,6 +4,7 @@ import { fieldError, type FieldError } from '../fieldErrors';
 import { isDNS1123Subdomain, isQualifiedName, isValidPortName, isValidPortNum, isValidLabelValue } from './names';
 import { validateLabelName, validateLabels, validateNonnegativeField, validateDNS1123Label } from './objectMeta';
 import { validateResourceRequirements } from './resources';
+import { goToleration, invalidGo } from './goValue';
 
 const SUPPORTED_PORT_PROTOCOLS = ['SCTP', 'TCP', 'UDP'];
 const SUPPORTED_HTTP_SCHEMES = ['HTTP', 'HTTPS'];
@@ -235,7 +236,7 @@ export function validateTolerations(tolerations: any[] | undefined, path: string
       const m = isValidLabelValue(t?.value ?? '');
       if (m.length) errs.push(fieldError.invalid(`${p}.operator`, t?.value ?? '', m.join(';')));
     } else if (op === 'Exists') {
-      if (t?.value) errs.push(fieldError.invalid(`${p}.operator`, t, "value must be empty when `operator` is 'Exists'"));
+      if (t?.value) errs.push(invalidGo(`${p}.operator`, t, goToleration(t), "value must be empty when `operator` is 'Exists'"));
     } else {
       errs.push(fieldError.notSupported(`${p}.operator`, op, ['Equal', 'Exists']));
     }

@@ -12,6 +12,8 @@ export interface DeploymentControllerContext {
   readonly ctx: ComponentContext;
   /** dc.enqueueAfter */
   enqueueAfter(d: KubeObject, delayMs: number): void;
+  /** The sync failed (it returns an error upstream): requeue it rate-limited. */
+  failed(err: Error): void;
 }
 
 /** Epoch ms of the simulated now (metav1.Now()). */

@@ -21,6 +21,9 @@ import { getAllReplicaSetsAndSyncRevision, isScalingEvent, sync, syncDeploymentS
 import { rolloutRolling } from './rolling';
 import { rolloutRecreate } from './recreate';
 
+/** deployment_controller.go maxRetries. */
+const MAX_RETRIES = 15;
+
 export class DeploymentController extends Controller {
   readonly name = 'deployment-controller';
 
@@ -31,9 +34,45 @@ export class DeploymentController extends Controller {
     for (const d of this.ctx.api.list('Deployment')) this.enqueue(nsName(d));
   }
 
+  /** Failed syncs per key, for the rate-limited requeue (cleared by a sync that succeeds). */
+  private failures: Record<string, number> = {};
+  private syncFailed = false;
+
   /** What the step functions (sync.go, rolling.go, ...) get instead of the controller itself. */
   private get dc(): DeploymentControllerContext {
-    return { ctx: this.ctx, enqueueAfter: (d, delayMs) => this.enqueue(nsName(d), delayMs) };
+    return {
+      ctx: this.ctx,
+      enqueueAfter: (d, delayMs) => this.enqueue(nsName(d), delayMs),
+      failed: () => void (this.syncFailed = true),
+    };
+  }
+
+  /**
+   * handleErr: a failed sync is retried with client-go's per-item backoff (5ms doubling) up to
+   * maxRetries (15) times, then dropped until the next change; a good sync forgets the failures.
+   */
+  protected override sync(key: string): void {
+    this.syncFailed = false;
+    this.syncDeployment(key);
+    if (!this.syncFailed) {
+      delete this.failures[key];
+      return;
+    }
+    const n = this.failures[key] ?? 0;
+    if (n >= MAX_RETRIES) {
+      delete this.failures[key];
+      return;
+    }
+    this.failures[key] = n + 1;
+    this.enqueue(key, Math.min(5 * 2 ** n, 1000_000));
+  }
+
+  protected override saveExtra(): unknown {
+    return { failures: { ...this.failures } };
+  }
+
+  protected override loadExtra(state: unknown): void {
+    this.failures = { ...((state as { failures?: Record<string, number> } | null)?.failures ?? {}) };
   }
 
   // ---- informer handlers ---------------------------------------------------------------------
@@ -107,7 +146,7 @@ export class DeploymentController extends Controller {
 
   // ---- sync ---------------------------------------------------------------------------------
 
-  protected sync(key: string): void {
+  private syncDeployment(key: string): void {
     const { namespace, name } = splitNsName(key);
     const stored = this.ctx.api.get('Deployment', namespace, name);
     if (!stored) return;
@@ -124,7 +163,6 @@ export class DeploymentController extends Controller {
     }
 
     const rsList = this.replicaSetsForDeployment(d);
-    const podMap = this.podMapForDeployment(d, rsList);
 
     if (d.metadata.deletionTimestamp) {
       const got = getAllReplicaSetsAndSyncRevision(this.dc, d, rsList, false);
@@ -139,7 +177,8 @@ export class DeploymentController extends Controller {
     if (scaling === undefined) return;
     if (scaling) return sync(this.dc, d, rsList);
 
-    if (d.spec?.strategy?.type === 'Recreate') rolloutRecreate(this.dc, d, rsList, podMap);
+    // Only Recreate reads the pod map (upstream builds it for every sync).
+    if (d.spec?.strategy?.type === 'Recreate') rolloutRecreate(this.dc, d, rsList, this.podMapForDeployment(d, rsList));
     else rolloutRolling(this.dc, d, rsList);
   }
 

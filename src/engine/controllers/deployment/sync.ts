@@ -125,7 +125,7 @@ export function getNewReplicaSet(dc: DeploymentControllerContext, d: KubeObject,
         d.status ??= {};
         d.status.collisionCount = (d.status.collisionCount ?? 0) + 1;
         updateDeploymentStatus(dc, d);
-        dc.enqueueAfter(d, 0);
+        dc.failed(e);
         return null;
       }
     } else {
@@ -136,6 +136,7 @@ export function getNewReplicaSet(dc: DeploymentControllerContext, d: KubeObject,
         updateDeploymentStatus(dc, d);
       }
       dc.ctx.events.record(d, 'Warning', FAILED_RS_CREATE_REASON, msg, SOURCE);
+      dc.failed(e instanceof Error ? e : new Error(String(e)));
       return null;
     }
   }

@@ -6,7 +6,7 @@
 import { Controller } from '../../sim/component';
 import type { WatchEvent } from '../../apiserver/store';
 import { ApiError } from '../../apiserver/errors';
-import { isNamespaced } from '../../api/kinds';
+import { isNamespaced, kindInfo } from '../../api/kinds';
 import { deepEqual, type KubeObject } from '../../api/meta';
 import type { OwnerReference } from 'kubernetes-types/meta/v1';
 
@@ -58,7 +58,7 @@ export class GarbageCollector extends Controller {
     const refs = o.metadata.ownerReferences ?? [];
     const oldRefs = old?.metadata.ownerReferences ?? [];
     if (!old || !deepEqual(refs, oldRefs)) {
-      if (refs.some((r) => !this.liveOwner(r, o.metadata.namespace))) this.enqueue(objKey(o));
+      if (refs.some((r) => kindInfo(r.kind) && !this.liveOwner(r, o.metadata.namespace))) this.enqueue(objKey(o));
       const removed = oldRefs.filter((r) => !refs.some((x) => x.uid === r.uid));
       this.enqueueWaitingOwners(removed, o.metadata.namespace);
     }
@@ -98,6 +98,12 @@ export class GarbageCollector extends Controller {
     const dangling: OwnerReference[] = [];
     const waiting: OwnerReference[] = [];
     for (const r of refs) {
+      // An owner kind the server does not serve cannot be checked (a REST mapping error
+      // upstream): never collect on its account.
+      if (!kindInfo(r.kind)) {
+        solid.push(r);
+        continue;
+      }
       const owner = this.liveOwner(r, item.metadata.namespace);
       if (!owner) dangling.push(r);
       else if (isDeletingDependents(owner)) waiting.push(r);

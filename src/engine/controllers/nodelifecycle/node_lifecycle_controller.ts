@@ -161,7 +161,8 @@ export class NodeLifecycleController extends Controller {
   /** MarkPodsNotReady (pkg/controller/util/node/controller_utils.go): pods on the node lose Ready. */
   private markPodsNotReady(nodeName: string): void {
     const ts = this.ctx.clock.timestamp();
-    for (const pod of this.ctx.api.podsOnNode(nodeName)) {
+    const pods = [...this.ctx.api.podsOnNode(nodeName)].sort((a, b) => `${a.metadata.namespace}/${a.metadata.name}`.localeCompare(`${b.metadata.namespace}/${b.metadata.name}`));
+    for (const pod of pods) {
       const ready = (pod.status?.conditions ?? []).find((c: any) => c.type === 'Ready');
       if (!ready || ready.status === 'False') continue;
       this.ctx.api.mutate('Pod', pod.metadata.namespace, pod.metadata.name, (d) => {

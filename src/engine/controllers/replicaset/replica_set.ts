@@ -131,8 +131,11 @@ export class ReplicaSetController extends Controller {
     const needsSync = this.expectations.satisfied(key, now);
     const selector = safeSelector(rs);
     if (!selector) return;
-    const allPods = api.list('Pod', { namespace });
+    // Upstream claims over every pod in the namespace; only pods the selector matches or this RS
+    // controls can change hands, so keep just those.
     const matches = (p: KubeObject) => selector.matches(p.metadata.labels ?? {});
+    const uid = rs.metadata.uid;
+    const allPods = api.list('Pod', { namespace }).filter((p) => matches(p) || controllerRef(p)?.uid === uid);
     const active = claimObjects(api, rs, filterActivePods(allPods), matches);
     const terminating = filterTerminatingPods(allPods).filter((p) => controllerRef(p)?.uid === rs.metadata.uid && matches(p));
 

@@ -1,12 +1,13 @@
-// Verb name -> implementation. Node verbs (cordon, uncordon, taint, drain) are written by the
-// kubelet/node area in this folder with the same KubectlCommand signature.
-// TODO(node verbs): register cordon/uncordon/taint/drain here once commands/{cordon,uncordon,taint,drain}.ts exist.
+// Verb name -> implementation. The node verbs (cordon, uncordon, taint, drain) are owned by the
+// kubelet/node area and share the KubectlCommand signature.
 import type { KubectlCommand } from '../types';
 import { ok } from '../types';
 import { apply } from './apply';
+import { cordon } from './cordon';
 import { create } from './create';
 import { del } from './delete';
 import { describe } from './describe';
+import { drain } from './drain';
 import { get } from './get';
 import { annotate, label } from './labels';
 import { logs } from './logs';
@@ -14,13 +15,18 @@ import { patch } from './patch';
 import { rollout } from './rollout';
 import { scale } from './scale';
 import { set } from './set';
+import { taint } from './taint';
+import { uncordon } from './uncordon';
+import { KUBELET_VERSION } from '../../kubelet/constants';
 
 export const COMMANDS: Record<string, KubectlCommand> = {
   annotate,
   apply,
+  cordon,
   create,
   delete: del,
   describe,
+  drain,
   get,
   label,
   logs,
@@ -28,5 +34,7 @@ export const COMMANDS: Record<string, KubectlCommand> = {
   rollout,
   scale,
   set,
-  version: () => ok('Client Version: v1.34.0\nKustomize Version: v5.7.1\nServer Version: v1.34.0\n'),
+  taint,
+  uncordon,
+  version: () => ok(`Client Version: ${KUBELET_VERSION}\nKustomize Version: v5.7.1\nServer Version: ${KUBELET_VERSION}\n`),
 };

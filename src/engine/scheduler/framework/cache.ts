@@ -46,6 +46,7 @@ export class SchedulerCache implements Snapshot {
     this.podNode.clear();
     this.imageNodes.clear();
     this.sorted = null;
+    this.invalidate();
     for (const n of this.api.list('Node')) this.setNode(n);
     for (const p of this.api.list('Pod')) this.setPod(p);
   }
@@ -53,9 +54,17 @@ export class SchedulerCache implements Snapshot {
   get nodes(): NodeInfo[] {
     if (!this.sorted) {
       this.sorted = [...this.infos.values()].filter((n) => n.node).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+      this.names = this.sorted.map((n) => n.name);
     }
     return this.sorted;
   }
+
+  /** The names of `nodes`, one shared array until the node set changes (never mutate it). */
+  get nodeNames(): string[] {
+    void this.nodes;
+    return this.names;
+  }
+  private names: string[] = [];
 
   get(name: string): NodeInfo | undefined {
     const n = this.infos.get(name);
@@ -63,11 +72,21 @@ export class SchedulerCache implements Snapshot {
   }
 
   havePodsWithAffinity(): NodeInfo[] {
-    return this.nodes.filter((n) => n.podsWithAffinity > 0);
+    if (!this.withAffinity) this.withAffinity = this.nodes.filter((n) => n.podsWithAffinity > 0);
+    return this.withAffinity;
   }
 
   havePodsWithRequiredAntiAffinity(): NodeInfo[] {
-    return this.nodes.filter((n) => n.podsWithRequiredAntiAffinity > 0);
+    if (!this.withAntiAffinity) this.withAntiAffinity = this.nodes.filter((n) => n.podsWithRequiredAntiAffinity > 0);
+    return this.withAntiAffinity;
+  }
+
+  // Derived lists, dropped whenever a pod or node changes.
+  private withAffinity: NodeInfo[] | null = null;
+  private withAntiAffinity: NodeInfo[] | null = null;
+  private invalidate(): void {
+    this.withAffinity = null;
+    this.withAntiAffinity = null;
   }
 
   namespaceLabels(ns: string): Record<string, string> | undefined {
@@ -84,6 +103,7 @@ export class SchedulerCache implements Snapshot {
   }
 
   setNode(node: KubeObject): void {
+    this.invalidate();
     let info = this.infos.get(node.metadata.name);
     if (!info) {
       info = new NodeInfo(node.metadata.name);
@@ -98,6 +118,7 @@ export class SchedulerCache implements Snapshot {
   }
 
   removeNode(name: string): void {
+    this.invalidate();
     const info = this.infos.get(name);
     if (!info) return;
     if (info.node) this.countImages(info, -1);
@@ -120,6 +141,7 @@ export class SchedulerCache implements Snapshot {
 
   /** Apply a pod's current state (added or updated). */
   setPod(pod: KubeObject, hint?: PodInfo): void {
+    this.invalidate();
     const key = podKey(pod);
     const nodeName: string | undefined = pod.spec?.nodeName || undefined;
     const cur = this.podNode.get(key);
@@ -148,6 +170,7 @@ export class SchedulerCache implements Snapshot {
   }
 
   removePod(key: string): PodInfo | undefined {
+    this.invalidate();
     const nodeName = this.podNode.get(key);
     if (nodeName === undefined) return undefined;
     this.podNode.delete(key);

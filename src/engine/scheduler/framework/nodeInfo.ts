@@ -29,6 +29,8 @@ export class NodeInfo {
   usedPorts = new Map<string, number>();
   /** Bumped on every change, so per-node caches know when to recompute. */
   generation = 0;
+  /** PodTopologySpread's last count of matching pods here (one entry: the selector of the pod being scheduled). */
+  readonly spreadCount = { key: '', ns: '', generation: -1, count: 0 };
 
   constructor(name: string) {
     this.name = name;

@@ -7,6 +7,8 @@ import type { PodInfo } from './podInfo';
 import type { FilterPlugin, Plugin, PreFilterPlugin, PreScorePlugin, ScorePlugin, Snapshot, Status } from './interface';
 import { isFilter, isPreFilter, isPreScore, isScore } from './interface';
 
+const ACTIVE_FILTERS = 'framework/activeFilters';
+
 export interface PluginScores {
   plugin: string;
   weight: number;
@@ -51,10 +53,16 @@ export class Framework {
 
   /** RunFilterPlugins: null when every filter passes. */
   runFilter(state: CycleState, pod: PodInfo, node: NodeInfo, snap: Snapshot): Status | null {
-    for (const p of this.filters) {
-      if (state.skipFilter.has(p.name)) continue;
+    // The filters not skipped by their PreFilter, worked out once per cycle.
+    let active = state.read<FilterPlugin[]>(ACTIVE_FILTERS);
+    if (!active) {
+      active = this.filters.filter((p) => !state.skipFilter.has(p.name));
+      state.write(ACTIVE_FILTERS, active);
+    }
+    for (let i = 0; i < active.length; i++) {
+      const p = active[i];
       const s = p.filter(state, pod, node, snap);
-      if (s && s.code !== 'Success') return { ...s, plugin: p.name };
+      if (s !== null && s.code !== 'Success') return { ...s, plugin: p.name };
     }
     return null;
   }
@@ -89,7 +97,8 @@ export class Framework {
       const weight = this.weights[p.name];
       const raw = new Array<number>(nodes.length);
       for (let i = 0; i < nodes.length; i++) raw[i] = p.score(state, pod, nodes[i], snap);
-      const normalized = raw.slice();
+      // Without a NormalizeScore step the normalised scores are the raw ones (shared, to save memory).
+      const normalized = p.normalizeScore ? raw.slice() : raw;
       p.normalizeScore?.(state, pod, normalized, nodes);
       for (let i = 0; i < nodes.length; i++) totals[i] += normalized[i] * weight;
       plugins.push({ plugin: p.name, weight, raw, normalized });

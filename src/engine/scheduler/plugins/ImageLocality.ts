@@ -14,6 +14,8 @@ const MAX_CONTAINER_THRESHOLD = 1000 * MB;
 interface PreScoreState {
   images: string[];
   numContainers: number;
+  imageNodes: Map<string, number>;
+  totalNodes: number;
 }
 
 export class ImageLocality implements PreScorePlugin, ScorePlugin {
@@ -27,6 +29,7 @@ export class ImageLocality implements PreScorePlugin, ScorePlugin {
     state.write('PreScoreImageLocality', {
       images: containers.filter((c) => c.image).map((c) => normalizedImageName(c.image!)),
       numContainers: containers.length,
+      ...this.spread(),
     } satisfies PreScoreState);
     return null;
   }
@@ -35,11 +38,10 @@ export class ImageLocality implements PreScorePlugin, ScorePlugin {
     const s = state.read<PreScoreState>('PreScoreImageLocality')!;
     let sum = 0;
     if (node.images.size > 0) {
-      const { imageNodes, totalNodes } = this.spread();
       for (const name of s.images) {
         const size = node.images.get(name);
         if (size === undefined) continue;
-        sum += Math.trunc((size * (imageNodes.get(name) ?? 0)) / totalNodes);
+        sum += Math.trunc((size * (s.imageNodes.get(name) ?? 0)) / s.totalNodes);
       }
     }
     const maxThreshold = MAX_CONTAINER_THRESHOLD * s.numContainers;

@@ -5,7 +5,7 @@ import { status } from '../framework/interface';
 import type { CycleState } from '../framework/cycleState';
 import type { NodeInfo } from '../framework/nodeInfo';
 import type { PodInfo } from '../framework/podInfo';
-import { balancedAllocationScore, DEFAULT_RESOURCES, podRequestList, type ResourceSpec } from './resourceAllocation';
+import { balancedAllocationScore, DEFAULT_RESOURCES, podInfoRequestList, type ResourceSpec } from './resourceAllocation';
 
 const PRE_SCORE_KEY = 'PreScoreNodeResourcesBalancedAllocation';
 
@@ -15,14 +15,14 @@ export class NodeResourcesBalancedAllocation implements PreScorePlugin, ScorePlu
   constructor(private readonly resources: ResourceSpec[] = DEFAULT_RESOURCES) {}
 
   preScore(state: CycleState, pod: PodInfo): Status | null {
-    const reqs = podRequestList(pod.pod.spec, this.resources, true);
+    const reqs = podInfoRequestList(pod, this.resources, true);
     if (reqs.every((r) => r === 0)) return status('Skip');
     state.write(PRE_SCORE_KEY, reqs);
     return null;
   }
 
   score(state: CycleState, pod: PodInfo, node: NodeInfo): number {
-    const reqs = state.read<number[]>(PRE_SCORE_KEY) ?? podRequestList(pod.pod.spec, this.resources, true);
+    const reqs = state.read<number[]>(PRE_SCORE_KEY) ?? podInfoRequestList(pod, this.resources, true);
     return balancedAllocationScore(node, reqs, this.resources);
   }
 }

@@ -8,7 +8,7 @@ import type { CycleState } from '../framework/cycleState';
 import type { NodeInfo } from '../framework/nodeInfo';
 import type { PodInfo } from '../framework/podInfo';
 import { allocatableOf, podRequests } from '../framework/resources';
-import { DEFAULT_RESOURCES, leastAllocatedScore, podRequestList, type ResourceSpec } from './resourceAllocation';
+import { DEFAULT_RESOURCES, leastAllocatedScore, podInfoRequestList, type ResourceSpec } from './resourceAllocation';
 
 const PRE_SCORE_KEY = 'PreScoreNodeResourcesFit';
 
@@ -43,12 +43,30 @@ export function insufficientResources(pod: PodInfo, node: NodeInfo): Insufficien
   return out;
 }
 
+function hasScalar(o: Record<string, number>): boolean {
+  for (const _ in o) return true;
+  return false;
+}
+
 export class NodeResourcesFit implements FilterPlugin, PreScorePlugin, ScorePlugin, EnqueueExtensions {
   readonly name = 'NodeResourcesFit';
 
   constructor(private readonly resources: ResourceSpec[] = DEFAULT_RESOURCES) {}
 
   filter(_s: CycleState, pod: PodInfo, node: NodeInfo): Status | null {
+    const r = pod.requests;
+    const a = node.allocatable;
+    const u = node.requested;
+    // Fast path for the common case: room for one more pod of plain cpu/memory/storage requests.
+    if (
+      node.pods.length + 1 <= node.allowedPodNumber &&
+      r.milliCPU <= a.milliCPU - u.milliCPU &&
+      r.memory <= a.memory - u.memory &&
+      r.ephemeralStorage <= a.ephemeralStorage - u.ephemeralStorage &&
+      !hasScalar(r.scalar)
+    ) {
+      return null;
+    }
     const ins = insufficientResources(pod, node);
     if (ins.length === 0) return null;
     const code = ins.some((i) => i.unresolvable) ? 'UnschedulableAndUnresolvable' : 'Unschedulable';
@@ -56,12 +74,12 @@ export class NodeResourcesFit implements FilterPlugin, PreScorePlugin, ScorePlug
   }
 
   preScore(state: CycleState, pod: PodInfo): Status | null {
-    state.write(PRE_SCORE_KEY, podRequestList(pod.pod.spec, this.resources, false));
+    state.write(PRE_SCORE_KEY, podInfoRequestList(pod, this.resources, false));
     return null;
   }
 
   score(state: CycleState, pod: PodInfo, node: NodeInfo): number {
-    const reqs = state.read<number[]>(PRE_SCORE_KEY) ?? podRequestList(pod.pod.spec, this.resources, false);
+    const reqs = state.read<number[]>(PRE_SCORE_KEY) ?? podInfoRequestList(pod, this.resources, false);
     return leastAllocatedScore(node, reqs, this.resources);
   }
 

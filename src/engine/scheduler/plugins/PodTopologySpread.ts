@@ -140,14 +140,18 @@ export class PodTopologySpread implements PreFilterPlugin, FilterPlugin, PreScor
       });
     }
     const weights = constraints.map((c, i) => Math.log((c.topologyKey === HOSTNAME ? filtered.length - ignored.size : topoSize[i]) + 2));
-    for (const node of snap.nodes) {
+    const nodes = snap.nodes;
+    for (let j = 0; j < nodes.length; j++) {
+      const node = nodes[j];
       if (requireAll && !hasAllKeys(node.labels, constraints)) continue;
-      constraints.forEach((c, i) => {
-        if (!matchNodeInclusionPolicies(c, pod, node)) return;
+      for (let i = 0; i < constraints.length; i++) {
+        const c = constraints[i];
+        if (c.topologyKey === HOSTNAME) continue;
         const v = node.labels[c.topologyKey];
-        if (c.topologyKey === HOSTNAME || !counts[i].has(v)) return;
-        counts[i].set(v, counts[i].get(v)! + countPodsMatchSelector(node, c.selector, pod.namespace));
-      });
+        const cur = counts[i].get(v);
+        if (cur === undefined || !matchNodeInclusionPolicies(c, pod, node)) continue;
+        counts[i].set(v, cur + countPodsMatchSelector(node, c.selector, pod.namespace));
+      }
     }
     state.write('PreScorePodTopologySpread', { constraints, ignored, tpValueToPodCounts: counts, weights } satisfies PreScoreState);
     return null;
@@ -155,14 +159,15 @@ export class PodTopologySpread implements PreFilterPlugin, FilterPlugin, PreScor
 
   score(state: CycleState, pod: PodInfo, node: NodeInfo): number {
     const s = state.read<PreScoreState>('PreScorePodTopologySpread')!;
-    if (s.ignored.has(node.name)) return 0;
+    if (s.ignored.size && s.ignored.has(node.name)) return 0;
     let score = 0;
-    s.constraints.forEach((c, i) => {
+    for (let i = 0; i < s.constraints.length; i++) {
+      const c = s.constraints[i];
       const v = node.labels[c.topologyKey];
-      if (v === undefined) return;
+      if (v === undefined) continue;
       const cnt = c.topologyKey === HOSTNAME ? countPodsMatchSelector(node, c.selector, pod.namespace) : (s.tpValueToPodCounts[i].get(v) ?? 0);
       score += cnt * s.weights[i] + (c.maxSkew - 1);
-    });
+    }
     return goRound(score);
   }
 

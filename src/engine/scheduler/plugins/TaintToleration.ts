@@ -42,9 +42,11 @@ export class TaintToleration implements FilterPlugin, PreScorePlugin, ScorePlugi
     defaultNormalizeScore(MAX_NODE_SCORE, true, scores);
   }
 
+  /** isSchedulableAfterNodeChange: only a node that went from untolerated to tolerated helps. */
   isSchedulableAfter(pod: PodInfo, ev: ClusterEvent): boolean {
     if (ev.resource !== 'Node' || !ev.obj) return false;
-    const taints = (ev.obj.spec?.taints ?? []) as Taint[];
-    return !findMatchingUntoleratedTaint(taints, pod.tolerations, scheduleEffects);
+    const untolerated = (n: typeof ev.obj) => !!findMatchingUntoleratedTaint((n?.spec?.taints ?? []) as Taint[], pod.tolerations, scheduleEffects);
+    const was = ev.action === 'Add' || !ev.old ? true : untolerated(ev.old);
+    return was && !untolerated(ev.obj);
   }
 }

@@ -5,6 +5,7 @@ import { MAX_NODE_SCORE } from '../framework/interface';
 import type { NodeInfo } from '../framework/nodeInfo';
 import { isScalarResourceName, podRequests, type Resource } from '../framework/resources';
 import type { KubeObject } from '../../api/meta';
+import type { PodInfo } from '../framework/podInfo';
 
 export interface ResourceSpec {
   name: string;
@@ -38,19 +39,43 @@ export function podRequestList(spec: KubeObject['spec'], resources: ResourceSpec
   return resources.map((res) => pick(r, res.name));
 }
 
-/** calculateResourceAllocatableRequest: [allocatable, requested-including-pod]. */
-function allocatableRequest(node: NodeInfo, name: string, podRequest: number, useRequested: boolean): [number, number] {
-  if (podRequest === 0 && isScalarResourceName(name)) return [0, 0];
+/** The same from a PodInfo, which already holds both kinds of requests. */
+export function podInfoRequestList(pi: PodInfo, resources: ResourceSpec[], useRequested: boolean): number[] {
+  return resources.map((res) => {
+    if (!useRequested && res.name === 'cpu') return pi.nonZeroCPU;
+    if (!useRequested && res.name === 'memory') return pi.nonZeroMemory;
+    return pick(pi.requests, res.name);
+  });
+}
+
+// calculateResourceAllocatableRequest's two results, returned through these to keep the per-node
+// scoring loop allocation-free.
+let outAlloc = 0;
+let outReq = 0;
+
+/** calculateResourceAllocatableRequest: sets outAlloc and outReq (requested including the pod). */
+function allocatableRequest(node: NodeInfo, name: string, podRequest: number, useRequested: boolean): void {
+  outAlloc = 0;
+  outReq = 0;
+  if (podRequest === 0 && isScalarResourceName(name)) return;
   switch (name) {
     case 'cpu':
-      return [node.allocatable.milliCPU, (useRequested ? node.requested.milliCPU : node.nonZeroCPU) + podRequest];
+      outAlloc = node.allocatable.milliCPU;
+      outReq = (useRequested ? node.requested.milliCPU : node.nonZeroCPU) + podRequest;
+      return;
     case 'memory':
-      return [node.allocatable.memory, (useRequested ? node.requested.memory : node.nonZeroMemory) + podRequest];
+      outAlloc = node.allocatable.memory;
+      outReq = (useRequested ? node.requested.memory : node.nonZeroMemory) + podRequest;
+      return;
     case 'ephemeral-storage':
-      return [node.allocatable.ephemeralStorage, node.requested.ephemeralStorage + podRequest];
+      outAlloc = node.allocatable.ephemeralStorage;
+      outReq = node.requested.ephemeralStorage + podRequest;
+      return;
     default:
-      if (name in node.allocatable.scalar) return [node.allocatable.scalar[name], (node.requested.scalar[name] ?? 0) + podRequest];
-      return [0, 0];
+      if (name in node.allocatable.scalar) {
+        outAlloc = node.allocatable.scalar[name];
+        outReq = (node.requested.scalar[name] ?? 0) + podRequest;
+      }
   }
 }
 
@@ -66,26 +91,29 @@ export function leastAllocatedScore(node: NodeInfo, podReqs: number[], resources
   let weightSum = 0;
   for (let i = 0; i < resources.length; i++) {
     const res = resources[i];
-    const [alloc, req] = allocatableRequest(node, res.name, podReqs[i], false);
-    if (alloc === 0) continue;
-    nodeScore += leastRequestedScore(req, alloc) * res.weight;
+    allocatableRequest(node, res.name, podReqs[i], false);
+    if (outAlloc === 0) continue;
+    nodeScore += leastRequestedScore(outReq, outAlloc) * res.weight;
     weightSum += res.weight;
   }
   return weightSum === 0 ? 0 : Math.trunc(nodeScore / weightSum);
 }
 
-/** (1 - std) * 100 of the usage fractions, truncated: higher is more balanced. */
-function balance(fractions: number[]): number {
+const fracWith: number[] = [];
+const fracWithout: number[] = [];
+
+/** (1 - std) * 100 of the first n usage fractions, truncated: higher is more balanced. */
+function balance(fractions: number[], n: number): number {
   let std = 0;
-  if (fractions.length === 2) {
+  if (n === 2) {
     std = Math.abs((fractions[0] - fractions[1]) / 2);
-  } else if (fractions.length > 2) {
+  } else if (n > 2) {
     let total = 0;
-    for (const f of fractions) total += f;
-    const mean = total / fractions.length;
+    for (let i = 0; i < n; i++) total += fractions[i];
+    const mean = total / n;
     let sum = 0;
-    for (const f of fractions) sum = sum + (f - mean) * (f - mean);
-    std = Math.sqrt(sum / fractions.length);
+    for (let i = 0; i < n; i++) sum = sum + (fractions[i] - mean) * (fractions[i] - mean);
+    std = Math.sqrt(sum / n);
   }
   return Math.trunc((1 - std) * MAX_NODE_SCORE);
 }
@@ -97,13 +125,13 @@ function balance(fractions: number[]): number {
  */
 export function balancedAllocationScore(node: NodeInfo, podReqs: number[], resources: ResourceSpec[]): number {
   if (resources.length === 0) throw new Error('resources not found');
-  const withPod: number[] = [];
-  const without: number[] = [];
+  let n = 0;
   for (let i = 0; i < resources.length; i++) {
-    const [alloc, req] = allocatableRequest(node, resources[i].name, podReqs[i], true);
-    if (alloc === 0) continue;
-    withPod.push(Math.min(1, req / alloc));
-    without.push(Math.min(1, (req - podReqs[i]) / alloc));
+    allocatableRequest(node, resources[i].name, podReqs[i], true);
+    if (outAlloc === 0) continue;
+    fracWith[n] = Math.min(1, outReq / outAlloc);
+    fracWithout[n] = Math.min(1, (outReq - podReqs[i]) / outAlloc);
+    n++;
   }
-  return 50 + Math.trunc((50 + balance(withPod) - balance(without)) / 2);
+  return 50 + Math.trunc((50 + balance(fracWith, n) - balance(fracWithout, n)) / 2);
 }

@@ -23,7 +23,7 @@ export function constraintSelector(labelSelector: unknown, matchLabelKeys: strin
   const extra: [string, string][] = [];
   for (const k of matchLabelKeys ?? []) if (k in podLabels) extra.push([k, podLabels[k]]);
   return {
-    key: JSON.stringify([labelSelector, extra]),
+    key: intern(JSON.stringify([labelSelector, extra])),
     empty: base.empty() && extra.length === 0,
     matches: (l) => base.matches(l) && extra.every(([k, v]) => l[k] === v),
   };
@@ -52,29 +52,38 @@ export function defaultSelector(pod: KubeObject, snap: Snapshot): SpreadSelector
   const setEntries = Object.entries(set);
   const empty = setEntries.length === 0 && (!owner || owner.empty());
   return {
-    key: JSON.stringify([set, ownerKey]),
+    key: intern(JSON.stringify([set, ownerKey])),
     empty,
     matches: (l) => setEntries.every(([k, v]) => l[k] === v) && (!owner || owner.matches(l)),
   };
 }
 
-const counts = new WeakMap<NodeInfo, Map<string, [number, number, string]>>();
+const interned = new Map<string, string>();
+
+/** One string instance per distinct selector key, so per-node caches compare by identity. */
+function intern(key: string): string {
+  let k = interned.get(key);
+  if (k === undefined) {
+    if (interned.size > 10_000) interned.clear();
+    interned.set(key, key);
+    k = key;
+  }
+  return k;
+}
 
 /** countPodsMatchSelector: non-terminating pods of the namespace that match, memoised per node generation. */
 export function countPodsMatchSelector(node: NodeInfo, sel: SpreadSelector, ns: string): number {
   if (sel.empty) return 0;
-  let m = counts.get(node);
-  if (!m) counts.set(node, (m = new Map()));
-  // sel.key is one string per cycle, so its hash is computed once.
-  const key = sel.key;
-  const hit = m.get(key);
-  if (hit && hit[0] === node.generation && hit[2] === ns) return hit[1];
+  const memo = node.spreadCount;
+  if (memo.key === sel.key && memo.generation === node.generation && memo.ns === ns) return memo.count;
   let n = 0;
   for (const p of node.pods) {
     if (p.pod.metadata.deletionTimestamp || p.namespace !== ns) continue;
     if (sel.matches(p.labels)) n++;
   }
-  if (m.size > 64) m.clear();
-  m.set(key, [node.generation, n, ns]);
+  memo.key = sel.key;
+  memo.generation = node.generation;
+  memo.ns = ns;
+  memo.count = n;
   return n;
 }

@@ -158,15 +158,28 @@ function normalize(v: unknown): unknown {
   return v;
 }
 
-/** EqualIgnoreHash: templates equal once the pod-template-hash label is dropped from both. */
-export function equalIgnoreHash(t1: unknown, t2: unknown): boolean {
-  const strip = (t: any) => {
-    if (!t?.metadata?.labels || !(POD_TEMPLATE_HASH_LABEL in t.metadata.labels)) return t;
+/** Comparable form of a template, cached per object: objects from the store are never mutated. */
+const comparable = new WeakMap<object, string>();
+
+function templateKey(t: any): string {
+  if (t && typeof t === 'object') {
+    const hit = comparable.get(t);
+    if (hit !== undefined) return hit;
+  }
+  let v = t;
+  if (t?.metadata?.labels && POD_TEMPLATE_HASH_LABEL in t.metadata.labels) {
     const labels = { ...t.metadata.labels };
     delete labels[POD_TEMPLATE_HASH_LABEL];
-    return { ...t, metadata: { ...t.metadata, labels } };
-  };
-  return JSON.stringify(canonical(normalize(strip(t1)))) === JSON.stringify(canonical(normalize(strip(t2))));
+    v = { ...t, metadata: { ...t.metadata, labels } };
+  }
+  const key = JSON.stringify(canonical(normalize(v)) ?? null);
+  if (t && typeof t === 'object') comparable.set(t, key);
+  return key;
+}
+
+/** EqualIgnoreHash: templates equal once the pod-template-hash label is dropped from both. */
+export function equalIgnoreHash(t1: unknown, t2: unknown): boolean {
+  return templateKey(t1) === templateKey(t2);
 }
 
 function canonical(v: unknown): unknown {
