@@ -95,7 +95,7 @@ function objectSchema(type, sym, skipReadonly = true) {
     properties[p.getName()] = d ? { description: d, ...s } : s;
     if (!(p.flags & ts.SymbolFlags.Optional)) required.push(p.getName());
   }
-  const out = { type: 'object' };
+  const out = { type: 'object', title: sym.getName() };
   const d = docOf(sym);
   if (d) out.description = d;
   out.properties = properties;

@@ -45,6 +45,9 @@ export const nodeIO: CliIO = {
 /** Kinds in the order `-o table` prints them (the order of `kubectl api-resources`). */
 const TABLE_KINDS = ['Namespace', 'Node', 'PriorityClass', 'Deployment', 'ReplicaSet', 'StatefulSet', 'DaemonSet', 'Job', 'CronJob', 'Pod', 'Service', 'Endpoints', 'EndpointSlice', 'ConfigMap', 'Secret', 'HorizontalPodAutoscaler', 'PodDisruptionBudget', 'Lease', 'Event'];
 
+const SLICE_MS = 100;
+const MAX_OBJECTS = 50_000;
+
 export function main(argv: string[], io: CliIO = nodeIO): number {
   const [cmd, ...rest] = argv;
   if (!cmd || cmd === '-h' || cmd === '--help' || cmd === 'help') {
@@ -98,11 +101,27 @@ export function main(argv: string[], io: CliIO = nodeIO): number {
       for (const d of errors) io.stderr(formatDiagnostic(d) + '\n');
       return 1;
     }
+    // Run in slices so a runaway (a valid but enormous spec.replicas) stops with a message
+    // instead of exhausting memory; the slicing does not change what happens.
+    let objects = sim.api.all().length;
+    const stopCounting = sim.onChange((rec) => {
+      if (rec.type === 'ADDED') objects++;
+      else if (rec.type === 'DELETED') objects--;
+    });
     try {
-      sim.runUntil(args.untilMs);
+      for (let t = Math.min(args.untilMs, sim.now + SLICE_MS); ; t = Math.min(args.untilMs, t + SLICE_MS)) {
+        sim.runUntil(t);
+        if (objects > MAX_OBJECTS) {
+          io.stderr(`error: the simulation stopped at t=${sim.now / 1000}s: more than ${MAX_OBJECTS} objects in the store (kubeplay's limit for a headless run)\n`);
+          return 1;
+        }
+        if (t >= args.untilMs) break;
+      }
     } catch (e) {
       io.stderr(`error: the simulation failed at t=${sim.now}ms: ${(e as Error).message}\n`);
       return 1;
+    } finally {
+      stopCounting();
     }
     const runner = sim.component<ScenarioRunner>(SCENARIO_COMPONENT);
     for (const r of runner?.log ?? []) {

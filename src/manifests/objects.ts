@@ -64,7 +64,6 @@ export function toObjects(p: ParsedManifests, accept?: (v: Record<string, unknow
       }
       continue;
     }
-    if (m.metadata !== undefined && (typeof m.metadata !== 'object' || m.metadata === null)) continue;
     objects.push({ object: m as unknown as KubeObject, doc, file: p.file });
   }
   return { objects, diagnostics };

@@ -115,8 +115,7 @@ const INT_RANGE: Record<string, [number, number]> = {
 
 /** The first type error in the document, as encoding/json reports only the first. */
 export function checkTypes(obj: Record<string, unknown>): TypeError[] {
-  const schema = KIND_SCHEMAS[obj.kind as string];
-  if (!schema) return [];
+  const schema = KIND_SCHEMAS[obj.kind as string] ?? top(String(obj.kind));
   const found: TypeError[] = [];
   // jsonPath has no indexes (Go's error names the field chain); fieldPath has them (for positions).
   const walk = (v: unknown, t: Type, jsonPath: string, fieldPath: string, struct: string): void => {

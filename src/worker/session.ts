@@ -109,8 +109,14 @@ export class Session {
    */
   tick(wallMs: number, wallNow: () => number = () => 0, budgetMs = 12): void {
     if (!this.playing) return;
-    this.runTo(this.sim.now + Math.max(0, wallMs) * this.speed, wallNow, budgetMs);
+    // Simulated time is integer ms (controllers compare event times exactly): carry the fraction.
+    const exact = Math.max(0, wallMs) * this.speed + this.carry;
+    const whole = Math.floor(exact);
+    this.carry = exact - whole;
+    this.runTo(this.sim.now + whole, wallNow, budgetMs);
   }
+
+  private carry = 0;
 
   /** Jump to the next moment something happens. */
   step(): void {
@@ -254,6 +260,7 @@ export class Session {
   }
 
   private runTo(target: number, wallNow: () => number, budgetMs: number): void {
+    target = Math.round(target);
     const start = wallNow();
     const sim = this.sim;
     for (;;) {

@@ -166,6 +166,102 @@ export const tests = [
     },
   },
   {
+    name: 'the editor completes, explains and validates Kubernetes fields (schema + engine markers)',
+    async run({ page, baseUrl }) {
+      await page.goto(link(baseUrl, { yaml: deployment('nginx:1.27', 1), seed: 1 }));
+      await page.waitForFunction(() => window.__kubeplayEditor, null, { timeout: 30_000 });
+      const text = 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  replicas: "three"\n---\napiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  containers:\n  - name: c\n    image: nginx\n    readinessProbe:\n      htt\n';
+      await page.evaluate((t) => window.__kubeplayEditor.editor.getModel().setValue(t), text);
+      // Schema validation in the second document of a multi-document text, at the right line.
+      await page.waitForFunction(() => {
+        const { editor, monaco } = window.__kubeplayEditor;
+        return monaco.editor.getModelMarkers({ resource: editor.getModel().uri }).some((m) => m.owner === 'yaml' && m.startLineNumber === 6 && /Expected "number"/.test(m.message));
+      }, null, { timeout: 20_000 });
+      await page.evaluate(() => {
+        const { editor } = window.__kubeplayEditor;
+        editor.focus();
+        editor.setPosition({ lineNumber: 17, column: 10 });
+        editor.trigger('e2e', 'editor.action.triggerSuggest', {});
+      });
+      await page.waitForFunction(() => [...document.querySelectorAll('.suggest-widget .monaco-list-row')].some((e) => /^httpGet/.test(e.getAttribute('aria-label') ?? '')), null, { timeout: 15_000 });
+      await page.evaluate(() => {
+        const { editor } = window.__kubeplayEditor;
+        editor.trigger('e2e', 'hideSuggestWidget', {});
+        editor.setPosition({ lineNumber: 6, column: 4 });
+        editor.trigger('e2e', 'editor.action.showHover', {});
+      });
+      await page.waitForFunction(() => /Number of desired pods/.test(document.querySelector('.monaco-hover-content')?.textContent ?? ''), null, { timeout: 15_000 });
+      // An API-server validation error from the engine lands on the offending line.
+      await page.evaluate((t) => window.__kubeplayEditor.editor.getModel().setValue(t), deployment('nginx:1.27', 1).replace('replicas: 1', 'replicas: -2'));
+      await page.click('[data-action="apply"]');
+      await page.waitForFunction(() => {
+        const { editor, monaco } = window.__kubeplayEditor;
+        return monaco.editor.getModelMarkers({ resource: editor.getModel().uri, owner: 'kubeplay' }).some((m) => m.startLineNumber === 6 && /spec\.replicas/.test(m.message));
+      }, null, { timeout: 15_000 });
+    },
+  },
+  {
+    name: 'placement view: stopping a node marks it NotReady and its pods move away',
+    async run({ page, baseUrl, root }) {
+      const yaml = readFileSync(join(root, 'src/scenarios/node-failure.yaml'), 'utf8').replace(/  steps:[\s\S]*?action: stop\n/, '');
+      await page.goto(link(baseUrl, { yaml, seed: 11, speed: 10, view: 'placement' }));
+      await waitForCount(page, READY_POD, 6);
+      await page.waitForSelector('[data-kind="Node"][data-name="worker-2"][data-ready="true"]');
+      const onW2 = await page.$$eval('[data-kind="Pod"][data-node="worker-2"]', (els) => els.length);
+      assert(onW2 > 0, 'some pods run on worker-2');
+      await page.click('[data-kind="Node"][data-name="worker-2"] [data-action="stop-node"]');
+      await page.click('[data-action="speed"]').catch(() => {});
+      await page.selectOption('[data-action="speed"]', '100');
+      // node-monitor-grace-period (50s) later the node controller marks it NotReady ...
+      await page.waitForSelector('[data-kind="Node"][data-name="worker-2"][data-ready="false"]', { timeout: 30_000 });
+      // ... and after the 300s not-ready toleration its pods are evicted and recreated elsewhere.
+      await page.waitForFunction(
+        () => {
+          const pods = [...document.querySelectorAll('[data-kind="Pod"]')];
+          const ready = pods.filter((p) => p.dataset.ready === 'true' && p.dataset.node !== 'worker-2');
+          return ready.length === 6;
+        },
+        null,
+        { timeout: 60_000, polling: 250 },
+      );
+    },
+  },
+  {
+    name: 'a crash loop shows restarts on the pod tile',
+    async run({ page, baseUrl, root }) {
+      const yaml = readFileSync(join(root, 'src/scenarios/crash-loop.yaml'), 'utf8');
+      await page.goto(link(baseUrl, { yaml, seed: 3, speed: 25 }));
+      await page.waitForFunction(() => [...document.querySelectorAll('[data-kind="Pod"]')].some((p) => Number(p.dataset.restarts) >= 2), null, { timeout: 40_000, polling: 200 });
+      await page.waitForSelector('[data-kind="Pod"][data-status="CrashLoopBackOff"]', { timeout: 40_000 });
+      const healthy = await page.$eval('[data-kind="Pod"][data-name="healthy"]', (e) => ({ ...e.dataset }));
+      assert(healthy.restarts === '0' && healthy.ready === 'true', `healthy pod: ${JSON.stringify(healthy)}`);
+    },
+  },
+  {
+    name: 'Share puts the scenario and live changes in the link, and the link replays them',
+    async run({ page, baseUrl }) {
+      await page.goto(link(baseUrl, { yaml: deployment('nginx:1.27', 2), seed: 21, speed: 10 }));
+      await waitForCount(page, READY_POD, 2);
+      await page.click('[data-action="console"]');
+      await page.fill('.console__input', 'scale deployment web --replicas=3');
+      await page.press('.console__input', 'Enter');
+      await page.waitForFunction(() => /scaled/.test(document.querySelector('[data-testid="console-output"]')?.textContent ?? ''));
+      await waitForCount(page, READY_POD, 3);
+      await page.click('[data-action="share"]');
+      await page.waitForFunction(() => location.hash.startsWith('#v1.') && /Link copied|address bar/.test(document.querySelector('[data-testid="banner"]')?.textContent ?? ''));
+      const url = page.url();
+      assert(url.length <= 2000, `link length ${url.length}`);
+      const names = (await page.$$eval('[data-kind="Pod"]', (els) => els.map((e) => e.dataset.name))).sort().join(',');
+      const other = await page.context().newPage();
+      await other.goto(url);
+      await other.selectOption('[data-action="speed"]', '10');
+      await waitForCount(other, READY_POD, 3, 40_000);
+      const names2 = (await other.$$eval('[data-kind="Pod"]', (els) => els.map((e) => e.dataset.name))).sort().join(',');
+      assert(names2 === names, `shared link replays the same pods: ${names} vs ${names2}`);
+      await other.close();
+    },
+  },
+  {
     name: 'a broken link explains itself and opens the default scenario',
     async run({ page, baseUrl }) {
       await page.goto(`${baseUrl}#v1.this-is-not-a-real-link`);

@@ -1,7 +1,8 @@
 // Client-side `kubectl apply` (k8s.io/kubectl/pkg/cmd/apply): create the object with the
 // last-applied-configuration annotation, or patch the live object with a three-way merge of
-// (last applied, new manifest, live). Simplification: lists are replaced as a whole (a JSON merge
-// patch), where kubectl's strategic merge patch merges some lists by key (containers by name).
+// (last applied, new manifest, live). Lists with a patchMergeKey (containers, env, volumes...) merge
+// item by item as kubectl's strategic merge patch does; other lists are replaced whole.
+// Simplifications: no $patch/$retainKeys directives, no setElementOrder, a reduced merge-key table.
 import { clone, deepEqual, type KubeObject } from '../api/meta';
 import { kindInfo } from '../api/kinds';
 import type { Simulation } from '../sim/simulation';
@@ -51,7 +52,59 @@ function isMap(v: unknown): v is Record<string, Json> {
  * but are gone from `modified` are removed from `current`; everything else in `current` (server
  * defaults, status, fields set by other writers) stays.
  */
-export function threeWayMerge(original: Json | undefined, modified: Json, current: Json | undefined): Json {
+/**
+ * patchMergeKey of the lists a strategic merge patch merges item by item (from the API types'
+ * struct tags); other lists are replaced whole.
+ */
+const MERGE_KEYS: Record<string, string> = {
+  containers: 'name',
+  initContainers: 'name',
+  ephemeralContainers: 'name',
+  env: 'name',
+  volumes: 'name',
+  volumeMounts: 'mountPath',
+  imagePullSecrets: 'name',
+  hostAliases: 'ip',
+};
+
+function mergeList(key: string, original: Json | undefined, modified: Json[], current: Json[], patch: boolean): Json[] | undefined {
+  const k = MERGE_KEYS[key];
+  if (!k || !modified.every((x) => isMap(x) && x[k] !== undefined) || !current.every((x) => isMap(x) && x[k] !== undefined)) return undefined;
+  const byKey = (list: Json[]) => new Map(list.map((x) => [JSON.stringify((x as Record<string, Json>)[k]), x]));
+  const orig = byKey(Array.isArray(original) ? original.filter((x) => isMap(x) && x[k] !== undefined) : []);
+  const cur = byKey(current);
+  const mod = byKey(modified);
+  const merged = (id: string) => (patch ? strategicMerge(cur.get(id), mod.get(id)!) : threeWayMerge(orig.get(id), mod.get(id)!, cur.get(id)));
+  if (patch) {
+    // kubectl patch: the live order, with new items appended.
+    const out: Json[] = current.map((c) => {
+      const id = JSON.stringify((c as Record<string, Json>)[k]);
+      return mod.has(id) ? merged(id) : clone(c);
+    });
+    for (const id of mod.keys()) if (!cur.has(id)) out.push(clone(mod.get(id)!));
+    return out;
+  }
+  // kubectl apply sends the manifest's order (setElementOrder).
+  const out: Json[] = [...mod.keys()].map(merged);
+  // Items someone else added (not in the last applied configuration) stay.
+  for (const [id, c] of cur) if (!mod.has(id) && !orig.has(id)) out.push(clone(c));
+  return out;
+}
+
+/** A strategic merge patch (kubectl patch --type strategic): null deletes, keyed lists merge. */
+export function strategicMerge(current: Json | undefined, patch: Json, key = ''): Json {
+  if (Array.isArray(patch) && Array.isArray(current)) return mergeList(key, undefined, patch, current, true) ?? clone(patch);
+  if (!isMap(patch) || !isMap(current)) return clone(patch);
+  const out: Record<string, Json> = clone(current);
+  for (const [k, v] of Object.entries(patch)) {
+    if (v === null) delete out[k];
+    else out[k] = strategicMerge(current[k], v, k);
+  }
+  return out;
+}
+
+export function threeWayMerge(original: Json | undefined, modified: Json, current: Json | undefined, key = ''): Json {
+  if (Array.isArray(modified) && Array.isArray(current)) return mergeList(key, original, modified, current, false) ?? clone(modified);
   if (!isMap(modified) || !isMap(current)) return clone(modified);
   const out: Record<string, Json> = clone(current);
   const orig = isMap(original) ? original : {};
@@ -63,17 +116,29 @@ export function threeWayMerge(original: Json | undefined, modified: Json, curren
       delete out[k];
       continue;
     }
-    out[k] = threeWayMerge(orig[k], v, current[k]);
+    out[k] = threeWayMerge(orig[k], v, current[k], k);
   }
   return out;
 }
 
+/** Client-side refusals of kubectl apply itself (before any request reaches the server). */
+export class ApplyError extends Error {}
+
 /** Apply one manifest: create, or merge into the live object. Throws ApiError from the server. */
-export function applyObject(sim: Simulation, manifest: KubeObject, defaultNamespace = 'default'): ApplyResult {
+export function applyObject(sim: Simulation, manifest: KubeObject, defaultNamespace = 'default', source = 'STDIN'): ApplyResult {
   const info = kindInfo(manifest.kind);
   const obj = clone(manifest);
   obj.metadata = obj.metadata ?? ({} as KubeObject['metadata']);
   if (info?.namespaced && !obj.metadata.namespace) obj.metadata.namespace = defaultNamespace;
+  if (!obj.metadata.name) {
+    if (obj.metadata.generateName) throw new ApplyError(`from ${source}: cannot use generate name with apply`);
+    const group = info && info.apiVersion.includes('/') ? info.apiVersion.split('/')[0] : '';
+    const version = info ? info.apiVersion.split('/').pop() : '';
+    throw new ApplyError(
+      `error when retrieving current configuration of: Resource: "${group}/${version}, Resource=${info?.plural}", GroupVersionKind: "${group}/${version}, Kind=${manifest.kind}" ` +
+        `Name: "", Namespace: "${obj.metadata.namespace ?? ''}" from server for: "${source}": resource name may not be empty`,
+    );
+  }
   const ns = info?.namespaced ? obj.metadata.namespace : undefined;
   const annotation = lastAppliedOf(obj);
   const live = obj.metadata.name ? sim.api.get(manifest.kind, ns, obj.metadata.name) : undefined;

@@ -17,6 +17,7 @@ const SHORT: Record<string, string> = {
   i: 'stdin',
   t: 'tty',
   h: 'help',
+  L: 'label-columns',
 };
 
 /** Short flags whose meaning depends on the verb. */

@@ -63,8 +63,8 @@ export function parseResourceArgs(args: string[]): ResourceRef[] {
   return names.map((name) => ({ info: types[0], name }));
 }
 
-export function namespaceOf(sim: Simulation, a: ParsedArgs): string {
-  void sim;
+/** The request namespace: -n, else "default" (kubeplay has no kubeconfig context). */
+export function namespaceOf(_sim: Simulation, a: ParsedArgs): string {
   return flagString(a, 'namespace') || 'default';
 }
 

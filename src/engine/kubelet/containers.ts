@@ -6,7 +6,7 @@ import type { KubeObject } from '../api/meta';
 import { containerSpec, formatPod, type KubeletHost } from './host';
 import type { ContainerRuntime, NodeAgent, PodRuntime, TerminatedInfo } from './types';
 import { Backoff } from './backoff';
-import { CRASH_BACKOFF_INITIAL_MS, CRASH_BACKOFF_MAX_MS, CREATE_MS, MIN_GRACE_SECONDS } from './constants';
+import { CRASH_BACKOFF_INITIAL_MS, CRASH_BACKOFF_MAX_MS, CREATE_MS, MIN_GRACE_SECONDS, RESYNC_AFTER_ERROR_MS } from './constants';
 import { ensureImage, finishPull, type EnsureResult } from './images';
 import { planProcess, SIGKILL_EXIT_CODE, SIGTERM_EXIT_CODE } from '../workload/process';
 import { formatDuration, parseDuration } from '../workload/duration';
@@ -68,7 +68,7 @@ export function onPulled(k: KubeletHost, pod: KubeObject, p: PodRuntime, c: Cont
   if (res.kind === 'error') {
     imageError(k, pod, p, c, res);
     k.writeStatus(`${p.namespace}/${p.name}`);
-    k.enqueueSync(`${p.namespace}/${p.name}`, 1_000);
+    k.enqueueSync(`${p.namespace}/${p.name}`, RESYNC_AFTER_ERROR_MS);
     return;
   }
   if (res.kind === 'present') create(k, p, c, res.image, res.imageID);

@@ -154,7 +154,8 @@ export class Kubelet implements Component, KubeletHost {
       if (d.instance !== undefined && d.instance !== c.instance) return;
       const type = d.type as ProbeType;
       doProbe(this, pod, p, c, type);
-      if (!d.manual && this.state.pods[d.pod!] === p) {
+      // Probe workers stop with the pod (a finished or terminating pod is probed no more).
+      if (!d.manual && this.state.pods[d.pod!] === p && !p.terminal && p.terminatingAt === undefined) {
         const spec = [...(pod.spec?.initContainers ?? []), ...(pod.spec?.containers ?? [])].find((s: any) => s.name === c.name);
         const probe = probeOf(spec, type);
         if (probe) this.timer(probeSettings(probe).periodSeconds * 1000, 'probe', { pod: d.pod, epoch: d.epoch, container: c.name, type });

@@ -6,8 +6,8 @@ import { fieldErrorMessage } from '../api/fieldErrors';
 import { ApiError, invalid } from '../apiserver/errors';
 import { nodeManifest } from '../sim/cluster';
 import { Simulation, type TraceRecord } from '../sim/simulation';
-import type { Timings } from '../sim/timings';
-import { applyObject } from '../kubectl/applyObject';
+import { DEFAULT_TIMINGS, type Timings } from '../sim/timings';
+import { ApplyError, applyObject } from '../kubectl/applyObject';
 import { objectName } from '../kubectl/resources';
 import { parseManifests, type ManifestDoc } from '../../manifests/parse';
 import { toObjects, type SourcedObject } from '../../manifests/objects';
@@ -43,12 +43,12 @@ export function loadScenario(text: string, opts: LoadOptions = {}): LoadResult {
 export function loadScenarioFiles(sources: ScenarioSource[], opts: LoadOptions = {}): LoadResult {
   const diagnostics: Diagnostic[] = [];
   const objects: SourcedObject[] = [];
-  const scenarioDocs: { doc: ManifestDoc; file: string; value: Record<string, any> }[] = [];
+  const scenarioDocs: { doc: ManifestDoc; file: string; value: Record<string, any>; text: string }[] = [];
   for (const src of sources) {
     const parsed = parseManifests(src.text, src.file);
     const r = toObjects(parsed, (v, doc) => {
       if (v.kind === SCENARIO_KIND && v.apiVersion === SCENARIO_API_VERSION) {
-        scenarioDocs.push({ doc, file: src.file, value: v });
+        scenarioDocs.push({ doc, file: src.file, value: v, text: src.text });
         return true;
       }
       return false;
@@ -68,7 +68,7 @@ export function loadScenarioFiles(sources: ScenarioSource[], opts: LoadOptions =
       at(sd.file, sd.doc, '', 'only one Scenario document is allowed');
       return;
     }
-    readScenario(sd.value, sd.file, sd.doc, scenario, at);
+    readScenario(sd.value, sd.file, sd.doc, scenario, at, (d) => diagnostics.push(d), sd.text);
   });
 
   const nodes = objects.filter((o) => o.object.kind === 'Node');
@@ -94,7 +94,7 @@ export function loadScenarioFiles(sources: ScenarioSource[], opts: LoadOptions =
     }
     seen.set(key, so);
     try {
-      applyObject(sim, so.object);
+      applyObject(sim, so.object, 'default', so.file);
     } catch (e) {
       reportApiError(e, so, diagnostics);
     }
@@ -135,7 +135,7 @@ function reportApiError(e: unknown, so: SourcedObject, out: Diagnostic[]): void 
     push(e.reason === 'NotFound' && /namespaces "/.test(e.message) ? 'metadata.namespace' : '', `Error from server (${e.reason}): error when creating "${so.file}": ${e.message}`);
     return;
   }
-  push('', `error: ${(e as Error)?.message ?? String(e)}`);
+  push(e instanceof ApplyError ? 'metadata' : '', `error: ${(e as Error)?.message ?? String(e)}`);
 }
 
 /** A user's Node document filled in with what a kubelet would register (labels, capacity). */
@@ -152,7 +152,7 @@ function nodeFromManifest(n: KubeObject): KubeObject {
 
 type At = (file: string, doc: ManifestDoc, path: string, message: string, severity?: Diagnostic['severity']) => void;
 
-function readScenario(v: Record<string, any>, file: string, doc: ManifestDoc, out: Scenario, at: At): void {
+function readScenario(v: Record<string, any>, file: string, doc: ManifestDoc, out: Scenario, at: At, push: (d: Diagnostic) => void, text: string): void {
   out.name = typeof v.metadata?.name === 'string' ? v.metadata.name : '';
   const spec = v.spec ?? {};
   if (typeof spec !== 'object' || Array.isArray(spec)) {
@@ -169,6 +169,10 @@ function readScenario(v: Record<string, any>, file: string, doc: ManifestDoc, ou
     else {
       const t: Record<string, number> = {};
       for (const [k, val] of Object.entries(spec.timings)) {
+        if (!(k in DEFAULT_TIMINGS)) {
+          at(file, doc, `spec.timings.${k}`, `spec.timings.${k}: Unsupported value: ${JSON.stringify(k)}: supported values: ${Object.keys(DEFAULT_TIMINGS).map((x) => JSON.stringify(x)).join(', ')}`);
+          continue;
+        }
         if (typeof val !== 'number' || val < 0) at(file, doc, `spec.timings.${k}`, `spec.timings.${k}: Invalid value: ${JSON.stringify(val)}: must be a non-negative number of milliseconds`);
         else t[k] = val;
       }
@@ -211,9 +215,15 @@ function readScenario(v: Record<string, any>, file: string, doc: ManifestDoc, ou
       step.apply = s.apply;
       const inner = toObjects(parseManifests(s.apply, file));
       const base = doc.positionOf(`${path}.apply`);
+      const lines = text.split('\n');
+      const block = /^[|>]/.test((lines[base.line - 1] ?? '').slice(base.column - 1));
       for (const d of inner.diagnostics) {
-        at(file, doc, `${path}.apply`, `${path}.apply (line ${d.line}): ${d.message}`, d.severity);
-        void base;
+        // In a block scalar, line k of the embedded text is k lines below the indicator, indented.
+        if (block && lines[base.line - 1 + d.line] !== undefined) {
+          const line = base.line + d.line;
+          const indent = /^ */.exec(lines[line - 1])![0].length;
+          push({ file, line, column: indent + d.column, message: d.message, severity: d.severity });
+        } else at(file, doc, `${path}.apply`, d.message, d.severity);
       }
     } else {
       const n = s.node;

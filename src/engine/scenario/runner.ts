@@ -30,6 +30,11 @@ export class ScenarioRunner implements Component {
     this.ctx = ctx;
   }
 
+  /** Point the runner at the Simulation its kubectl steps drive (after restoring a snapshot into a new one). */
+  attach(sim: Simulation): void {
+    this.sim = sim;
+  }
+
   /** Install the steps (absolute times) and the Simulation that kubectl steps drive. */
   load(sim: Simulation, steps: ScenarioStep[]): void {
     this.sim = sim;

@@ -73,6 +73,9 @@ class OverlaySnapshot implements Snapshot {
   list(kind: string, ns?: string) {
     return this.base.list(kind, ns);
   }
+  getObject(kind: string, ns: string, name: string) {
+    return this.base.getObject(kind, ns, name);
+  }
 }
 
 /** util.MoreImportantPod: higher priority, then the earlier start time. */

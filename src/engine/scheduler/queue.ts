@@ -208,12 +208,13 @@ export class SchedulingQueue {
     return [...this.waiting[q]].map((k) => this.pods[k]).sort((a, b) => a.seq - b.seq);
   }
 
+  /** Plain data; the caller copies it (the live entries are shared until then). */
   save(): QueueState {
-    return JSON.parse(JSON.stringify({ pods: this.pods, seq: this.seq })) as QueueState;
+    return { pods: this.pods, seq: this.seq };
   }
 
   load(s: QueueState): void {
-    this.pods = JSON.parse(JSON.stringify(s.pods));
+    this.pods = s.pods;
     this.seq = s.seq;
     this.rebuild();
   }

@@ -10,7 +10,7 @@ import type { WatchEvent } from '../apiserver/store';
 import { deepEqual, type KubeObject } from '../api/meta';
 import { SchedulerCache, isTerminal, podKey } from './framework/cache';
 import { CycleState } from './framework/cycleState';
-import type { ClusterEvent, Status } from './framework/interface';
+import type { ClusterEvent } from './framework/interface';
 import { hasEnqueueExtensions } from './framework/interface';
 import type { NodeInfo } from './framework/nodeInfo';
 import { newPodInfo, type PodInfo } from './framework/podInfo';
@@ -21,11 +21,10 @@ import { podPriority } from './framework/corev1';
 import { SchedulingQueue, BACKOFF_FLUSH_PERIOD_MS, UNSCHEDULABLE_FLUSH_PERIOD_MS, type QueuedPodInfo, type QueueState } from './queue';
 import { defaultPreemption } from './preemption';
 import type { Attempt } from './explanation';
+import { findNodesThatPassFilters, selectHost, updatePodScheduledCondition } from './schedule_one';
 
 export const SCHEDULER_NAME = 'default-scheduler';
 const NONE: PodInfo[] = [];
-const MIN_FEASIBLE_NODES_TO_FIND = 100;
-const MIN_FEASIBLE_NODES_PERCENTAGE_TO_FIND = 5;
 
 interface SchedulerState {
   queue: QueueState;
@@ -34,15 +33,6 @@ interface SchedulerState {
   cycleAt: number | null;
   backoffTickAt: number | null;
   unschedulableTickAt: number | null;
-}
-
-/** numFeasibleNodesToFind with the adaptive percentageOfNodesToScore. */
-export function numFeasibleNodesToFind(numAllNodes: number): number {
-  if (numAllNodes < MIN_FEASIBLE_NODES_TO_FIND) return numAllNodes;
-  let pct = 50 - Math.trunc(numAllNodes / 125);
-  if (pct < MIN_FEASIBLE_NODES_PERCENTAGE_TO_FIND) pct = MIN_FEASIBLE_NODES_PERCENTAGE_TO_FIND;
-  const n = Math.trunc((numAllNodes * pct) / 100);
-  return n < MIN_FEASIBLE_NODES_TO_FIND ? MIN_FEASIBLE_NODES_TO_FIND : n;
 }
 
 function responsibleFor(pod: KubeObject): boolean {
@@ -113,6 +103,7 @@ export class Scheduler implements Component {
       const q = this.queue.get(key);
       if (q && q.uid === pod.metadata.uid) this.queue.remove(key);
       delete this.explanations[key];
+      this.waitingInfo.delete(key);
       if (wasAssigned) this.clusterEvent({ resource: 'AssignedPod', action: 'Delete', obj: pod });
       return;
     }
@@ -122,6 +113,7 @@ export class Scheduler implements Component {
       this.cache.setPod(pod, this.binding?.key === key ? this.binding : undefined);
       const is = this.cache.nodeOf(key) !== undefined;
       if (this.queue.get(key)) this.queue.remove(key);
+      this.waitingInfo.delete(key);
       if (!was && is) this.clusterEvent({ resource: 'AssignedPod', action: 'Add', obj: pod });
       else if (was && !is) this.clusterEvent({ resource: 'AssignedPod', action: 'Delete', obj: pod, old });
       else if (was && is && old && (!deepEqual(old.metadata.labels, pod.metadata.labels) || !deepEqual(old.spec, pod.spec))) {
@@ -171,7 +163,7 @@ export class Scheduler implements Component {
       const [ns, name] = splitKey(qp.key);
       const pod = this.ctx.api.get('Pod', ns, name);
       if (!pod) return false;
-      const pi = newPodInfo(pod);
+      const pi = this.queuedPodInfo(qp.key, pod);
       return qp.unschedulablePlugins.some((pl) => {
         const p = this.fwk.plugin(pl);
         return !p || !hasEnqueueExtensions(p) || p.isSchedulableAfter(pi, ev);
@@ -179,6 +171,17 @@ export class Scheduler implements Component {
     });
     if (moved) this.kick();
   }
+
+  /** PodInfo of a waiting pod, reused across cluster events until the pod changes. */
+  private queuedPodInfo(key: string, pod: KubeObject): PodInfo {
+    const hit = this.waitingInfo.get(key);
+    if (hit && hit.pod === pod) return hit;
+    const pi = newPodInfo(pod);
+    if (this.waitingInfo.size > 10_000) this.waitingInfo.clear();
+    this.waitingInfo.set(key, pi);
+    return pi;
+  }
+  private waitingInfo = new Map<string, PodInfo>();
 
   private kick(): void {
     if (this.queue.hasWork()) this.ensureCycle();
@@ -274,7 +277,17 @@ export class Scheduler implements Component {
       attempt.nodes = allNodes.map((n) => n.name);
       for (const n of allNodes) attempt.filter[n.name] = { plugin: pre.plugin!, code: pre.code, reasons: pre.reasons };
     } else {
-      feasible = this.findNodesThatPassFilters(state, pi, pod, allNodes, diagnosis, rejectors, attempt);
+      const found = findNodesThatPassFilters(
+        { fwk: this.fwk, cache: this.cache, start: this.nextStartNodeIndex, nominatedFor: (n) => (this.nominator.size ? this.nominatedPodsFor(n) : NONE) },
+        state,
+        pi,
+        pod,
+        diagnosis,
+        rejectors,
+        attempt,
+      );
+      feasible = found.feasible;
+      if (allNodes.length) this.nextStartNodeIndex = (this.nextStartNodeIndex + found.processed) % allNodes.length;
     }
 
     if (feasible.length === 0) {
@@ -293,7 +306,7 @@ export class Scheduler implements Component {
       const result = this.fwk.runScore(state, pi, feasible, snap);
       attempt.scores = result.plugins;
       attempt.totals = result.totals;
-      selected = this.selectHost(feasible, result.totals);
+      selected = selectHost(feasible, result.totals, this.ctx.random('tiebreak'));
     }
     try {
       this.binding = pi;
@@ -307,67 +320,6 @@ export class Scheduler implements Component {
     attempt.result = 'Scheduled';
     attempt.node = selected.name;
     this.ctx.events.record(pod, 'Normal', 'Scheduled', `Successfully assigned ${pi.namespace}/${pod.metadata.name} to ${selected.name}`, { component: SCHEDULER_NAME });
-  }
-
-  /** findNodesThatPassFilters, starting at nextStartNodeIndex and stopping at numFeasibleNodesToFind. */
-  private findNodesThatPassFilters(state: CycleState, pi: PodInfo, pod: KubeObject, allNodes: NodeInfo[], diagnosis: Diagnosis, rejectors: Set<string>, attempt: Attempt): NodeInfo[] {
-    const nominatedFor = (n: NodeInfo) => (this.nominator.size ? this.nominatedPodsFor(n.name) : NONE);
-    // A pod nominated by an earlier preemption tries its nominated node first.
-    const nominated: string | undefined = pod.status?.nominatedNodeName;
-    if (nominated) {
-      const n = this.cache.get(nominated);
-      if (n && !this.fwk.runFilterWithNominated(state, pi, n, this.cache, nominatedFor(n))) {
-        attempt.nodes = [n.name];
-        attempt.feasible = [n.name];
-        return [n];
-      }
-    }
-    let nodes = allNodes;
-    if (state.preFilterNodeNames.size) {
-      let allowed: Set<string> | undefined;
-      for (const s of state.preFilterNodeNames.values()) allowed = allowed ? new Set([...allowed].filter((x) => s.has(x))) : s;
-      nodes = allNodes.filter((n) => allowed!.has(n.name));
-      const plugins = [...state.preFilterNodeNames.keys()].sort();
-      diagnosis.absentNodesStatus = { code: 'UnschedulableAndUnresolvable', reasons: [`node(s) didn't satisfy plugin(s) [${plugins.join(' ')}]`] };
-      for (const p of plugins) rejectors.add(p);
-      for (const n of allNodes) if (!allowed!.has(n.name)) attempt.filter[n.name] = { plugin: plugins.join(','), code: 'UnschedulableAndUnresolvable', reasons: diagnosis.absentNodesStatus.reasons };
-    }
-    const feasible: NodeInfo[] = [];
-    const toFind = numFeasibleNodesToFind(nodes.length);
-    const start = nodes.length ? this.nextStartNodeIndex % nodes.length : 0;
-    const evaluated: string[] = [];
-    let processed = 0;
-    for (let i = 0; i < nodes.length && feasible.length < toFind; i++) {
-      const n = nodes[(start + i) % nodes.length];
-      processed++;
-      evaluated.push(n.name);
-      const s: Status | null = this.fwk.runFilterWithNominated(state, pi, n, this.cache, nominatedFor(n));
-      if (!s) {
-        feasible.push(n);
-      } else {
-        diagnosis.nodeToStatus.set(n.name, s);
-        rejectors.add(s.plugin!);
-        attempt.filter[n.name] = { plugin: s.plugin!, code: s.code, reasons: s.reasons };
-      }
-    }
-    // Explanations are kept for every pod: share the node-name list when every node was evaluated in order.
-    const shared = nodes === allNodes && start === 0 && processed === allNodes.length;
-    attempt.nodes = shared ? this.cache.nodeNames : evaluated;
-    attempt.feasible = shared && feasible.length === processed ? attempt.nodes : feasible.map((n) => n.name);
-    if (allNodes.length) this.nextStartNodeIndex = (this.nextStartNodeIndex + processed) % allNodes.length;
-    return feasible;
-  }
-
-  /** selectHost: the highest total wins; ties are broken uniformly at random (seeded). */
-  private selectHost(nodes: NodeInfo[], totals: number[]): NodeInfo {
-    let max = -Infinity;
-    for (const t of totals) if (t > max) max = t;
-    const ties: number[] = [];
-    totals.forEach((t, i) => {
-      if (t === max) ties.push(i);
-    });
-    const pick = ties.length === 1 ? ties[0] : ties[this.ctx.random('tiebreak').int(ties.length)];
-    return nodes[pick];
   }
 
   /** Pods nominated to a node by preemption that are not bound yet (PodNominator). */
@@ -405,42 +357,7 @@ export class Scheduler implements Component {
     attempt.message = message;
     const reason = isError ? 'SchedulerError' : 'Unschedulable';
     this.queue.addUnschedulable(qp, plugins, now, isError);
-    const latest = this.ctx.api.get('Pod', pod.metadata.namespace, pod.metadata.name);
-    if (latest && latest.metadata.uid === pod.metadata.uid) {
-      this.ctx.api.mutate(
-        'Pod',
-        latest.metadata.namespace,
-        latest.metadata.name,
-        (d) => {
-          const status = (d.status = d.status ?? {});
-          const conds: Record<string, unknown>[] = (status.conditions = status.conditions ?? []);
-          const i = conds.findIndex((c) => c.type === 'PodScheduled');
-          const cur = i >= 0 ? conds[i] : undefined;
-          let changed = false;
-          if (!cur || cur.status !== 'False' || cur.reason !== reason || cur.message !== message) {
-            const cond: Record<string, unknown> = {
-              type: 'PodScheduled',
-              status: 'False',
-              reason,
-              message,
-              lastProbeTime: null,
-              lastTransitionTime: cur && cur.status === 'False' ? cur.lastTransitionTime : this.ctx.clock.timestamp(),
-            };
-            if (typeof d.metadata.generation === 'number') cond.observedGeneration = d.metadata.generation;
-            if (i >= 0) conds[i] = cond;
-            else conds.push(cond);
-            changed = true;
-          }
-          if (nominatedNode !== undefined && (status.nominatedNodeName ?? '') !== nominatedNode) {
-            if (nominatedNode) status.nominatedNodeName = nominatedNode;
-            else delete status.nominatedNodeName;
-            changed = true;
-          }
-          return changed ? undefined : false;
-        },
-        { status: true },
-      );
-    }
+    updatePodScheduledCondition(this.ctx, pod, reason, message, nominatedNode);
     this.ctx.events.record(pod, 'Warning', 'FailedScheduling', message, { component: SCHEDULER_NAME });
     if (isError) this.ensureBackoffTick();
     else this.ensureUnschedulableTick();
@@ -457,11 +374,11 @@ export class Scheduler implements Component {
       backoffTickAt: this.backoffTickAt,
       unschedulableTickAt: this.unschedulableTickAt,
     };
-    return JSON.parse(JSON.stringify(s));
+    return s; // the Simulation deep-copies component state when it snapshots
   }
 
   loadState(state: unknown): void {
-    const s = JSON.parse(JSON.stringify(state)) as SchedulerState;
+    const s = state as SchedulerState; // a private copy from the Simulation
     this.queue.load(s.queue);
     this.explanations = s.explanations;
     this.nextStartNodeIndex = s.nextStartNodeIndex;

@@ -34,15 +34,22 @@ export class Random {
   }
 
   nextUint32(): number {
-    let [a, b, c, d] = this.s;
-    a >>>= 0; b >>>= 0; c >>>= 0; d >>>= 0;
+    // In place: this runs for every uid and name character, so it allocates nothing.
+    const s = this.s;
+    let a = s[0] >>> 0;
+    let b = s[1] >>> 0;
+    let c = s[2] >>> 0;
+    let d = s[3] >>> 0;
     const t = (((a + b) | 0) + d) | 0;
     d = (d + 1) | 0;
     a = b ^ (b >>> 9);
     b = (c + (c << 3)) | 0;
     c = (c << 21) | (c >>> 11);
     c = (c + t) | 0;
-    this.s = [a, b, c, d];
+    s[0] = a;
+    s[1] = b;
+    s[2] = c;
+    s[3] = d;
     return t >>> 0;
   }
 

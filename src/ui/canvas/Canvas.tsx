@@ -56,7 +56,7 @@ function CanvasInner() {
     () => layout.edges.map((e) => ({ id: e.id, source: e.source, target: e.target, type: 'smoothstep', markerEnd: { type: MarkerType.ArrowClosed }, className: 'owner-edge' })),
     [layout],
   );
-  const signature = canvasView + '|' + layout.cards.map((c) => `${c.id}:${Math.round(c.h / 100)}`).join(',');
+  const signature = canvasView + '|' + layout.cards.map((c) => c.id).join(',');
   const empty = layout.cards.length === 0 || (canvasView === 'ownership' && !layout.cards.some((c) => c.type !== 'pending'));
   return (
     <div className="canvas" data-view={canvasView}>

@@ -3,7 +3,7 @@
 import { memo } from 'react';
 import { Handle, Position, type Node, type NodeProps } from '@xyflow/react';
 import type { Card } from '../model/layout';
-import { tilePosition } from '../model/layout';
+import { CARD_PAD, HEADER_H } from '../model/layout';
 import { isProbeFailing } from '../model/podLook';
 import { PodTile } from './PodTile';
 import type { ViewRow } from '../../worker/protocol';
@@ -62,6 +62,7 @@ function Header({ card }: { card: Card }) {
           <span className="card__name">{card.title}</span>
           {r?.unschedulable ? <span className="badge badge--warn">SchedulingDisabled</span> : null}
           <span className="card__meta">{[r?.role, r?.zone].filter(Boolean).join(' · ')}</span>
+          <span className="spacer" />
           {r ? (
             <button
               type="button"
@@ -139,15 +140,14 @@ function CardNodeImpl({ data }: NodeProps<CardFlowNode>) {
     >
       <Handle type="target" position={Position.Top} className="handle" isConnectable={false} />
       <Header card={card} />
-      <div className="card__pods">
+      <div className="card__pods" style={{ top: HEADER_H, left: CARD_PAD, gridTemplateColumns: `repeat(${card.cols}, ${card.tile}px)`, gridAutoRows: card.tile, gap: card.gap }}>
         {card.pods.map((p) => {
-          const pos = tilePosition(card, p.slot);
           return (
             <PodTile
               key={p.row.key}
               row={p.row}
-              left={pos.left}
-              top={pos.top}
+              col={(p.slot % card.cols) + 1}
+              gridRow={Math.floor(p.slot / card.cols) + 1}
               probeFailing={isProbeFailing(p.row, now)}
               selected={selectedKey === p.row.key}
               compact={card.tile < 40}

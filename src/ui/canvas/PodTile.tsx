@@ -6,8 +6,9 @@ import { podLook, shortPodName } from '../model/podLook';
 
 interface Props {
   row: ViewRow;
-  left: number;
-  top: number;
+  /** 1-based grid cell (a CSS grid, so a thousand tiles need no positioned layers). */
+  col: number;
+  gridRow: number;
   probeFailing: boolean;
   selected: boolean;
   /** Glyph only, small: used when a view holds many pods. */
@@ -15,14 +16,14 @@ interface Props {
   onSelect(row: ViewRow): void;
 }
 
-function PodTileImpl({ row, left, top, probeFailing, selected, compact, onSelect }: Props) {
+function PodTileImpl({ row, col, gridRow, probeFailing, selected, compact, onSelect }: Props) {
   const look = podLook(row);
   const title = `pod/${row.name}\n${look.label}${row.ready ? ', ready' : ', not ready'}${row.node ? `\nnode: ${row.node}` : ''}${row.restarts ? `\nrestarts: ${row.restarts}` : ''}${probeFailing ? `\n${row.probeKind ?? 'Probe'} probe failing` : ''}`;
   return (
     <button
       type="button"
-      className={`pod pod--${look.state} shape-${look.shape}${compact ? ' pod--compact' : ''}${selected ? ' is-selected' : ''}`}
-      style={{ left, top }}
+      className={`pod pod--${look.state} shape-${look.shape}${compact ? ' pod--compact' : ''}${row.restarts || probeFailing ? ' pod--badged' : ''}${selected ? ' is-selected' : ''}`}
+      style={{ gridColumn: col, gridRow }}
       data-kind="Pod"
       data-name={row.name}
       data-namespace={row.namespace}

@@ -29,6 +29,8 @@ export default function MonacoEditor() {
       ariaLabel: 'Scenario YAML editor',
     });
     editorRef.current = editor;
+    // A handle for end-to-end tests (markers, completion); nothing reads it in the app.
+    (window as unknown as { __kubeplayEditor?: unknown }).__kubeplayEditor = { editor, monaco };
     let timer: ReturnType<typeof setTimeout> | null = null;
     const sub = model.onDidChangeContent(() => {
       const text = model.getValue();

@@ -28,7 +28,7 @@ configureMonacoYaml(monaco, {
   schemas: [
     {
       uri: 'https://kubeplay.dev/schema/kubernetes.json',
-      fileMatch: ['**/*.yaml'],
+      fileMatch: ['*'],
       schema: schema as object,
     },
   ],

@@ -186,3 +186,21 @@ describe('controls', () => {
     expect(s.flush()).toMatchObject({ speed: 25 });
   });
 });
+
+describe('wall-clock ticks', () => {
+  test('fractional frame times keep simulated time integral, so controllers keep reacting', () => {
+    const s = new Session();
+    s.load(DEPLOY, { seed: 3 });
+    s.playing = true;
+    s.setSpeed(10);
+    for (let i = 0; i < 400; i++) {
+      s.tick(16.6667);
+      expect(Number.isInteger(s.now)).toBe(true);
+    }
+    expect(Math.abs(s.now - 400 * 166.667)).toBeLessThanOrEqual(1);
+    // A change applied now is still acted on (a fractional clock once left a controller's key stuck).
+    s.apply(DEPLOY.replace('replicas: 3', 'replicas: 4'));
+    for (let i = 0; i < 100; i++) s.tick(16.6667);
+    expect(rowsOf(s).get('Deployment/default/web')!).toMatchObject({ desired: 4, current: 4 });
+  });
+});

@@ -64,3 +64,37 @@ describe('NamespaceLifecycle', () => {
     expect(e.message).toBe('pods "p" is forbidden: unable to create new content in namespace old because it is being terminated');
   });
 });
+
+describe('ResourceQuota', () => {
+  const quota = (s: Simulation, hard: Record<string, string>) =>
+    s.api.create({ apiVersion: 'v1', kind: 'ResourceQuota', metadata: { name: 'compute' }, spec: { hard } });
+
+  it('refuses a pod that would pass the hard limit, with the quota message', () => {
+    const s = sim();
+    quota(s, { pods: '2', 'requests.cpu': '1' });
+    s.api.create(pod('a', { requests: { cpu: '400m' } }));
+    s.api.create(pod('b', { requests: { cpu: '400m' } }));
+    const e = reject(() => s.api.create({ ...pod('c', { requests: { cpu: '400m' } }), metadata: { generateName: 'web-7c5d-' } as KubeObject['metadata'] }));
+    expect(e.code).toBe(403);
+    expect(e.message).toBe(
+      'pods "web-7c5d-" is forbidden: exceeded quota: compute, requested: pods=1,requests.cpu=400m, used: pods=2,requests.cpu=800m, limited: pods=2,requests.cpu=1',
+    );
+  });
+
+  it('requires containers to state what the quota limits', () => {
+    const s = sim();
+    quota(s, { 'limits.memory': '1Gi', 'requests.cpu': '2' });
+    const e = reject(() => s.api.create(pod('p')));
+    expect(e.message).toBe('pods "p" is forbidden: failed quota: compute: must specify limits.memory for: app; requests.cpu for: app');
+  });
+
+  it('counts objects by kind', () => {
+    const s = sim();
+    quota(s, { 'count/configmaps': '1' });
+    s.api.create({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'one' } });
+    const e = reject(() => s.api.create({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'two' } }));
+    expect(e.message).toBe(
+      'configmaps "two" is forbidden: exceeded quota: compute, requested: count/configmaps=1, used: count/configmaps=1, limited: count/configmaps=1',
+    );
+  });
+});

@@ -125,6 +125,25 @@ describe('Pod defaults', () => {
     expect(tiny.spec.containers[0].resources.requests.cpu).toBe('1m');
   });
 
+  it('gives containers with requests the in-place resize policy, and host-network pods host ports', () => {
+    const s = sim();
+    const p = s.api.create(pod({ containers: [{ name: 'a', image: 'x:1', resources: { requests: { memory: '64Mi' } } }, { name: 'b', image: 'x:1' }] }));
+    expect(p.spec.containers[0].resizePolicy).toEqual([{ resourceName: 'memory', restartPolicy: 'NotRequired' }]);
+    expect(p.spec.containers[1].resizePolicy).toBeUndefined();
+    const h = s.api.create(pod({ hostNetwork: true, containers: [{ name: 'a', image: 'x:1', ports: [{ containerPort: 9100 }] }] }, { name: 'h' }));
+    expect(h.spec.containers[0].ports).toEqual([{ containerPort: 9100, protocol: 'TCP', hostPort: 9100 }]);
+    const d = s.api.create(deployment({ template: { metadata: { labels: { app: 'web' } }, spec: { hostNetwork: true, containers: [{ name: 'a', image: 'x:1', ports: [{ containerPort: 9100 }] }] } } }));
+    // Templates do not get host ports (DefaultHostNetworkHostPortsInPodTemplates is off).
+    expect(d.spec.template.spec.containers[0].ports).toEqual([{ containerPort: 9100, protocol: 'TCP' }]);
+  });
+
+  it('Secrets default to type Opaque and fold stringData into data', () => {
+    const secret = sim().api.create({ apiVersion: 'v1', kind: 'Secret', metadata: { name: 's' }, stringData: { password: 'héllo' } });
+    expect(secret.type).toBe('Opaque');
+    expect(secret.data).toEqual({ password: 'aMOpbGxv' });
+    expect(secret.stringData).toBeUndefined();
+  });
+
   it('defaults probes: timeout 1, period 10, success 1, failure 3, httpGet path / scheme HTTP', () => {
     const p = sim().api.create(
       pod({ containers: [{ name: 'a', image: 'x:1', livenessProbe: { httpGet: { port: 8080 } }, readinessProbe: { tcpSocket: { port: 80 }, periodSeconds: 5 } }] }),
@@ -174,6 +193,36 @@ describe('Pod defaults', () => {
       "Deployment in version \"v1\" cannot be handled as a Deployment: quantities must match the regular expression '^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$'",
     );
     expect(err?.causes[0].field).toBe('spec.template.spec.containers[0].resources.requests.cpu');
+  });
+});
+
+describe('decode-time type errors', () => {
+  it('reports a string where an integer belongs as the JSON decoder does', () => {
+    const e = (() => {
+      try {
+        sim().api.create(deployment({ replicas: '3' }));
+      } catch (x) {
+        return x as ApiError;
+      }
+      return undefined;
+    })();
+    expect(e?.code).toBe(400);
+    expect(e?.message).toBe(
+      'Deployment in version "v1" cannot be handled as a Deployment: json: cannot unmarshal string into Go struct field DeploymentSpec.spec.replicas of type int32',
+    );
+    expect(e?.causes[0].field).toBe('spec.replicas');
+  });
+
+  it('names the full field path without list indices', () => {
+    let msg = '';
+    try {
+      sim().api.create(pod({ containers: [{ name: 'a', image: 'x:1', ports: [{ containerPort: 80.5 }] }] }));
+    } catch (x) {
+      msg = (x as ApiError).message;
+    }
+    expect(msg).toBe(
+      'Pod in version "v1" cannot be handled as a Pod: json: cannot unmarshal number 80.5 into Go struct field ContainerPort.spec.containers.ports.containerPort of type int32',
+    );
   });
 });
 
@@ -255,6 +304,8 @@ describe('other kinds', () => {
     expect(svc.spec.clusterIP).toMatch(/^10\.(9[6-9]|10[0-9]|11[01])\.\d+\.\d+$/);
     expect(svc.spec.clusterIPs).toEqual([svc.spec.clusterIP]);
     expect(svc.status).toEqual({ loadBalancer: {} });
+    // Services, like Nodes and Namespaces, carry no metadata.generation.
+    expect(svc.metadata.generation).toBeUndefined();
     const np = s.api.create({ apiVersion: 'v1', kind: 'Service', metadata: { name: 'np' }, spec: { type: 'NodePort', ports: [{ port: 80, targetPort: 'http' }] } });
     expect(np.spec.externalTrafficPolicy).toBe('Cluster');
     expect(np.spec.ports[0].targetPort).toBe('http');
@@ -264,11 +315,30 @@ describe('other kinds', () => {
     expect(headless.spec.clusterIPs).toEqual(['None']);
   });
 
+  it('Service updates keep the cluster IP, and node ports follow the type', () => {
+    const s = sim();
+    const svc = s.api.create({ apiVersion: 'v1', kind: 'Service', metadata: { name: 'web' }, spec: { ports: [{ port: 80 }] } });
+    const np = s.api.mutate('Service', 'default', 'web', (x) => {
+      x.spec.type = 'NodePort';
+      delete x.spec.clusterIP;
+      delete x.spec.clusterIPs;
+    });
+    expect(np.spec.clusterIP).toBe(svc.spec.clusterIP);
+    const port = np.spec.ports[0].nodePort;
+    expect(port).toBeGreaterThanOrEqual(30000);
+    const back = s.api.mutate('Service', 'default', 'web', (x) => {
+      x.spec.type = 'ClusterIP';
+    });
+    expect(back.spec.ports[0].nodePort).toBeUndefined();
+    expect(back.spec.externalTrafficPolicy).toBe('Cluster');
+  });
+
   it('Namespace gets its name label, the kubernetes finalizer and phase Active', () => {
     const ns = sim().api.create({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'team-a' } });
     expect(ns.metadata.labels).toEqual({ 'kubernetes.io/metadata.name': 'team-a' });
     expect(ns.spec).toEqual({ finalizers: ['kubernetes'] });
     expect(ns.status).toEqual({ phase: 'Active' });
+    expect(ns.metadata.generation).toBeUndefined();
   });
 
   it('Node capacity is canonical and allocatable defaults to capacity', () => {

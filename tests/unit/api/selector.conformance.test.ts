@@ -137,3 +137,18 @@ describe('metav1.LabelSelectorAsSelector', () => {
     );
   });
 });
+
+describe('error texts', () => {
+  it('prints the requirement errors as apimachinery does', () => {
+    expect(() => newRequirement('x', 'in', [])).toThrow("values: Invalid value: []string{}: for 'in', 'notin' operators, values set can't be empty");
+    // '|' is not a special symbol, so "a||y" is one (invalid) value.
+    expect(() => parseSelector('x=a||y=b')).toThrow(
+      'unable to parse requirement: values[0][x]: Invalid value: "a||y": a valid label must be an empty string or consist of alphanumeric characters',
+    );
+    expect(() => parseSelector('x=a,,y')).toThrow("found ',', expected: identifier after ','");
+    expect(() => parseSelector('x in (a b)')).toThrow("unable to parse requirement: found 'b', expected: ',' or ')'");
+    expect(() => labelSelectorAsSelector({ matchExpressions: [{ key: 'x', operator: 'In', values: [] }] })).toThrow(
+      "values: Invalid value: []string{}: for 'in', 'notin' operators, values set can't be empty",
+    );
+  });
+});

@@ -96,10 +96,22 @@ describe('kubeplay run (in-process)', () => {
       expect([0, 1]).toContain(r.code);
       expect(r.stderr).not.toMatch(/\bat .*\.ts:\d+/);
     }
+    expect(runCli(['run', 'x.yaml'], { 'x.yaml': 'apiVersion: v1\nkind: Secret\nmetadata: [a]\n' })).toMatchObject({
+      code: 1,
+      stderr: 'x.yaml:3:11: Secret in version "v1" cannot be handled as a Secret: json: cannot unmarshal array into Go struct field Secret.metadata of type v1.ObjectMeta\n',
+    });
     const huge = runCli(['run', 'x.yaml', '--until', '1s'], { 'x.yaml': 'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: d}\nspec:\n  replicas: 1e12\n' });
     expect(huge).toMatchObject({ code: 1, stdout: '' });
     expect(huge.stderr).toBe('x.yaml:5:13: Deployment in version "v1" cannot be handled as a Deployment: json: cannot unmarshal number 1000000000000 into Go struct field DeploymentSpec.spec.replicas of type int32\n');
   });
+
+  it('stops a runaway run with a message instead of exhausting memory', () => {
+    const text = readFileSync(fixture('rolling.yaml'), 'utf8').replace('replicas: 3', 'replicas: 2147483647');
+    const r = runCli(['run', 'huge.yaml', '--until', '10s', '-o', 'json'], { 'huge.yaml': text });
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/^error: the simulation stopped at t=\d+(\.\d+)?s: more than 50000 objects in the store \(kubeplay's limit for a headless run\)\n$/);
+  }, 120_000);
 
   it('checks its own flags', () => {
     expect(runCli(['run', 'x.yaml', '--until', 'soon'])).toMatchObject({ code: 1, stderr: 'error: invalid argument "soon" for "--until" flag: time: invalid duration "soon"\n' });

@@ -68,6 +68,14 @@ describe('loadScenario', () => {
     ]);
   });
 
+  it('positions problems inside an apply step at their line in the file', () => {
+    const text = `apiVersion: kubeplay.dev/v1\nkind: Scenario\nmetadata: {name: s}\nspec:\n  steps:\n  - at: 5s\n    apply: |\n      apiVersion: v1\n      kind: ConfigMap\n      metadata: {name: c}\n      data: {a: 1, b: [x]}\n`;
+    const { diagnostics } = loadScenario(text, { file: 's.yaml' });
+    expect(diagnostics.map((d) => `${d.line}:${d.column}: ${d.message}`)).toEqual([
+      '11:17: ConfigMap in version "v1" cannot be handled as a ConfigMap: json: cannot unmarshal number into Go struct field ConfigMap.data of type string',
+    ]);
+  });
+
   it('reports step failures in the CLI as positioned warnings without failing the run', () => {
     const text = `apiVersion: kubeplay.dev/v1\nkind: Scenario\nmetadata: {name: s}\nspec:\n  steps:\n  - at: 1s\n    kubectl: scale deployment/nope --replicas=1\n`;
     const r = runCli(['run', 's.yaml', '--until', '2s', '-o', 'json'], { 's.yaml': text });
@@ -83,6 +91,27 @@ describe('loadScenario', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toBe(explainPodTable(sim, 'default', 'big'));
     expect(runCli(['run', 'p.yaml', '--until', '1s', '--explain', 'nope'], { 'p.yaml': text })).toMatchObject({ code: 1, stderr: 'Error from server (NotFound): pods "nope" not found\n' });
+  });
+});
+
+describe('scenario steps and snapshots', () => {
+  it('replays the same way after restoring a snapshot taken between steps', () => {
+    const text = `apiVersion: kubeplay.dev/v1\nkind: Scenario\nmetadata: {name: s}\nspec:\n  steps:\n  - at: 5s\n    kubectl: scale deployment/web --replicas=3\n  - at: 25s\n    kubectl: set image deployment/web web=nginx:1.27\n---\n${DEPLOY}`;
+    const { sim } = loadScenario(text, { file: 's.yaml' });
+    sim.runUntil(10_000);
+    const snap = sim.snapshot();
+    const trace: string[] = [];
+    const off = sim.onChange((r) => trace.push(JSON.stringify(r)));
+    sim.runUntil(60_000);
+    off();
+    const first = JSON.stringify(sim.all());
+    sim.restore(snap);
+    const again: string[] = [];
+    sim.onChange((r) => again.push(JSON.stringify(r)));
+    sim.runUntil(60_000);
+    expect(again).toEqual(trace);
+    expect(JSON.stringify(sim.all())).toBe(first);
+    expect(sim.component<ScenarioRunner>(SCENARIO_COMPONENT)!.log.map((l) => l.t)).toEqual([5_000, 25_000]);
   });
 });
 

@@ -101,3 +101,44 @@ describe('kubectl delete, scale, set image, label, annotate', () => {
     expect(runKubectl(sim, 'frobnicate')).toEqual({ stdout: '', stderr: 'error: unknown command "frobnicate" for "kubectl"\n', exitCode: 1 });
   });
 });
+
+describe('strategic merge of lists with a merge key', () => {
+  it('merges containers and env by name, keeping entries others added', () => {
+    const original = { containers: [{ name: 'web', image: 'a', env: [{ name: 'X', value: '1' }] }] };
+    const modified = { containers: [{ name: 'web', image: 'b', env: [{ name: 'X', value: '1' }] }] };
+    const current: any = {
+      containers: [
+        { name: 'web', image: 'a', imagePullPolicy: 'IfNotPresent', env: [{ name: 'X', value: '1' }, { name: 'Y', value: 'set-env' }] },
+        { name: 'sidecar', image: 'injected' },
+      ],
+    };
+    expect(threeWayMerge(original, modified, current)).toEqual({
+      containers: [
+        { name: 'web', image: 'b', imagePullPolicy: 'IfNotPresent', env: [{ name: 'X', value: '1' }, { name: 'Y', value: 'set-env' }] },
+        { name: 'sidecar', image: 'injected' },
+      ],
+    });
+    // Removed from the manifest (it was applied before): removed from the object.
+    expect(threeWayMerge({ env: [{ name: 'A', value: '1' }, { name: 'B', value: '2' }] }, { env: [{ name: 'A', value: '1' }] }, { env: [{ name: 'A', value: '1' }, { name: 'B', value: '2' }] })).toEqual({
+      env: [{ name: 'A', value: '1' }],
+    });
+    // Lists without a merge key are replaced.
+    expect(threeWayMerge({ args: ['a'] }, { args: ['b'] }, { args: ['a', 'c'] })).toEqual({ args: ['b'] });
+  });
+});
+
+describe('kubectl patch', () => {
+  it('merges containers by name with the default strategic type, replaces lists with --type merge', () => {
+    const sim = new Simulation({ seed: 1, freezeObjects: true });
+    runKubectl(sim, 'apply -f -', { stdin: DEPLOY(1).replace('        image: nginx:1.27\n', '        image: nginx:1.27\n      - name: log\n        image: busybox\n') });
+    const p = `patch deploy web -p '{"spec":{"template":{"spec":{"containers":[{"name":"log","image":"busybox:1.37"}]}}}}'`;
+    expect(runKubectl(sim, p).stdout).toBe('deployment.apps/web patched\n');
+    const cs = sim.get('Deployment', 'default', 'web')!.spec.template.spec.containers;
+    expect(cs.map((c: any) => `${c.name}=${c.image}`)).toEqual(['web=nginx:1.27', 'log=busybox:1.37']);
+    expect(cs[0].terminationMessagePath).toBe('/dev/termination-log');
+    runKubectl(sim, p.replace("patch deploy web", 'patch deploy web --type merge'));
+    expect(sim.get('Deployment', 'default', 'web')!.spec.template.spec.containers.map((c: any) => c.name)).toEqual(['log']);
+    expect(runKubectl(sim, `patch deploy web --type json -p '[{"op":"replace","path":"/spec/replicas","value":2}]'`).stdout).toBe('deployment.apps/web patched\n');
+    expect(sim.get('Deployment', 'default', 'web')!.spec.replicas).toBe(2);
+  });
+});

@@ -56,12 +56,17 @@ describe('kubectl describe pod', () => {
     sim.clock.now = 30_000;
     sim.events.record(pod, 'Warning', 'Unhealthy', 'Readiness probe failed: HTTP probe failed with statuscode: 503', { component: 'kubelet', host: 'worker-1' });
     sim.clock.now = 40_000;
+    // Admission (ServiceAccount, DefaultTolerationSeconds, Priority) added these, as in a real cluster.
+    const vol = sim.get('Pod', 'default', 'web-1')!.spec.volumes[0].name;
+    expect(vol).toMatch(/^kube-api-access-[bcdfghjklmnpqrstvwxz2456789]{5}$/);
     const r = runKubectl(sim, 'describe pod web-1');
     expect(r.stderr).toBe('');
     expect(r.stdout).toBe(
       [
         'Name:             web-1',
         'Namespace:        default',
+        'Priority:         0',
+        'Service Account:  default',
         'Node:             worker-1/172.18.0.3',
         'Start Time:       Wed, 01 Jan 2025 00:00:01 +0000',
         'Labels:           app=web',
@@ -94,15 +99,23 @@ describe('kubectl describe pod', () => {
         '    Readiness:  http-get http://:80/healthz delay=0s timeout=1s period=5s #success=1 #failure=3',
         '    Environment:',
         '      MODE:  prod',
-        '    Mounts:  <none>',
+        '    Mounts:',
+        `      /var/run/secrets/kubernetes.io/serviceaccount from ${vol} (ro)`,
         'Conditions:',
         '  Type           Status',
         '  Ready          False ',
         '  PodScheduled   True ',
-        'Volumes:         <none>',
-        'QoS Class:       Burstable',
-        'Node-Selectors:  <none>',
-        'Tolerations:     node.kubernetes.io/not-ready:NoExecute op=Exists for 300s',
+        'Volumes:',
+        `  ${vol}:`,
+        '    Type:                    Projected (a volume that contains injected data from multiple sources)',
+        '    TokenExpirationSeconds:  3607',
+        '    ConfigMapName:           kube-root-ca.crt',
+        '    Optional:                false',
+        '    DownwardAPI:             true',
+        'QoS Class:                   Burstable',
+        'Node-Selectors:              <none>',
+        'Tolerations:                 node.kubernetes.io/not-ready:NoExecute op=Exists for 300s',
+        '                             node.kubernetes.io/unreachable:NoExecute op=Exists for 300s',
         'Events:',
         '  Type     Reason     Age                From     Message',
         '  ----     ------     ----               ----     -------',

@@ -136,3 +136,41 @@ describe('kubectl get other kinds', () => {
     expect(runKubectl(sim, 'get cm').stdout).toBe('NAME   DATA   AGE\ncfg    2      0s\n');
   });
 });
+
+describe('kubectl get -o jsonpath', () => {
+  it('evaluates the expressions people use', () => {
+    const sim = new Simulation({ seed: 1, freezeObjects: true });
+    for (const [name, phase] of [['a', 'Running'], ['b', 'Pending'], ['c', 'Running']]) {
+      sim.api.create({ apiVersion: 'v1', kind: 'Pod', metadata: { name, labels: { app: 'web' } }, spec: { containers: [{ name: 'web', image: 'nginx' }] } });
+      sim.api.mutate('Pod', 'default', name, (d) => {
+        d.status = { phase };
+      }, { status: true });
+    }
+    expect(runKubectl(sim, `get pods -o jsonpath='{.items[*].metadata.name}'`).stdout).toBe('a b c');
+    expect(runKubectl(sim, `get pod b -o jsonpath={.status.phase}`).stdout).toBe('Pending');
+    expect(runKubectl(sim, `get pods -o jsonpath='{range .items[*]}{.metadata.name}{"\\t"}{.status.phase}{"\\n"}{end}'`).stdout).toBe('a\tRunning\nb\tPending\nc\tRunning\n');
+    expect(runKubectl(sim, `get pods -o jsonpath='{.items[?(@.status.phase=="Running")].metadata.name}'`).stdout).toBe('a c');
+    expect(runKubectl(sim, `get pods -o jsonpath='{.items[-1].metadata.name}'`).stdout).toBe('c');
+    expect(runKubectl(sim, `get pod a -o jsonpath='{.metadata.labels}'`).stdout).toBe('{"app":"web"}');
+  });
+});
+
+describe('kubectl get events', () => {
+  it('prints LAST SEEN, OBJECT and MESSAGE, sorts with --sort-by, and has its own wide layout', () => {
+    const sim = new Simulation({ seed: 1, freezeObjects: true });
+    sim.api.create({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'zeta' } });
+    sim.api.create({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'alpha' } });
+    sim.clock.now = 10_000;
+    sim.events.record(sim.get('ConfigMap', 'default', 'zeta')!, 'Normal', 'Touched', 'first', { component: 'tester' });
+    sim.clock.now = 20_000;
+    sim.events.record(sim.get('ConfigMap', 'default', 'alpha')!, 'Warning', 'Touched', 'second', { component: 'tester', host: 'worker-1' });
+    sim.clock.now = 30_000;
+    expect(runKubectl(sim, 'get events').stdout).toBe(
+      'LAST SEEN   TYPE      REASON    OBJECT            MESSAGE\n10s         Warning   Touched   configmap/alpha   second\n20s         Normal    Touched   configmap/zeta    first\n',
+    );
+    expect(runKubectl(sim, 'get events --sort-by=.lastTimestamp -o name').stdout).toMatch(/^event\/zeta\.[0-9a-f]+\nevent\/alpha\.[0-9a-f]+\n$/);
+    const wide = runKubectl(sim, 'get ev -o wide').stdout.split('\n');
+    expect(wide[0]).toBe('LAST SEEN   TYPE      REASON    OBJECT            SUBOBJECT   SOURCE             MESSAGE   FIRST SEEN   COUNT   NAME');
+    expect(wide[1]).toMatch(/^10s         Warning   Touched   configmap\/alpha               tester, worker-1   second    10s          1       alpha\.[0-9a-f]+$/);
+  });
+});

@@ -2,26 +2,13 @@
 // pkg/drain/filters.go, pkg/cmd/taint). The node lifecycle controller turns spec.unschedulable
 // into the node.kubernetes.io/unschedulable:NoSchedule taint 5ms after the update.
 import { describe, expect, it } from 'vitest';
-import { parseArgs, tokenize } from '../../../src/engine/kubectl/args';
 import type { Simulation } from '../../../src/engine/sim/simulation';
-import type { KubectlResult, ParsedArgs } from '../../../src/engine/kubectl/types';
 import type { KubeObject } from '../../../src/engine/api/meta';
-import { formatError } from '../../../src/engine/kubectl/resources';
-import { cordon } from '../../../src/engine/kubectl/commands/cordon';
-import { uncordon } from '../../../src/engine/kubectl/commands/uncordon';
-import { taint } from '../../../src/engine/kubectl/commands/taint';
-import { drain } from '../../../src/engine/kubectl/commands/drain';
+import { runKubectl, type KubectlResult } from '../../../src/engine/kubectl/index';
 import { getPod, newSim, pod, times, web } from '../kubelet/helpers';
 
-const VERBS: Record<string, (s: Simulation, a: ParsedArgs) => KubectlResult> = { cordon, uncordon, taint, drain };
-
 function kubectl(sim: Simulation, line: string): KubectlResult {
-  const a = parseArgs(tokenize(line));
-  try {
-    return VERBS[a.verb](sim, a);
-  } catch (e) {
-    return { stdout: '', stderr: formatError(e) + '\n', exitCode: 1 };
-  }
+  return runKubectl(sim, line);
 }
 
 /** A pod whose controller is `owner` (an existing object, so the garbage collector keeps it). */

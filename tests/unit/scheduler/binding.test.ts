@@ -1,6 +1,8 @@
 // Binding, FailedScheduling and the queue's retry timing, on the default cluster
 // (control-plane tainted NoSchedule; worker-1..3 in zones a, b, c; 4 CPU / 8Gi / 110 pods each).
 import { describe, expect, it } from 'vitest';
+import { nodeManifest } from '../../../src/engine/sim/cluster';
+import { numFeasibleNodesToFind } from '../../../src/engine/scheduler/schedule_one';
 import { createPod, events, newSim, nodeOf, pod, scheduledCondition, scheduler, TAINT_MSG } from './helpers';
 
 describe('binding', () => {
@@ -203,6 +205,22 @@ describe('queue and retries', () => {
     expect(nodeOf(sim, 'gated')).toMatch(/^worker-/);
   });
 
+  it('backs off after a scheduler error (no nodes) and retries on the 1s flush ticks', () => {
+    const sim = newSim({ nodes: [] });
+    createPod(sim, 'web');
+    sim.advance(10);
+    expect(scheduledCondition(sim, 'web')).toMatchObject({ status: 'False', reason: 'SchedulerError', message: 'no nodes available to schedule pods' });
+    // Attempt 1 at 5ms: back-off 1s, so the 2s flush moves it; attempt 2 at 2.005s: back-off 2s,
+    // so the 5s flush. A node added meanwhile does not cut an error back-off short.
+    sim.runUntil(2005);
+    expect(events(sim, 'FailedScheduling', 'web')[0].count).toBe(2);
+    sim.api.create(nodeManifest({ name: 'late-node', zone: 'zone-z' }));
+    sim.runUntil(5004);
+    expect(nodeOf(sim, 'web')).toBeUndefined();
+    sim.runUntil(5005);
+    expect(nodeOf(sim, 'web')).toBe('late-node');
+  });
+
   it('does not retry on unrelated events, but flushes after 5 minutes in unschedulablePods', () => {
     const sim = newSim();
     createPod(sim, 'huge', { cpu: '5' });
@@ -227,5 +245,25 @@ describe('queue and retries', () => {
     sim.advance(5);
     const bound = events(sim, 'Scheduled').map((e) => e.involvedObject.name);
     expect(bound.slice(3)).toEqual(['high', 'low']);
+  });
+});
+
+describe('percentageOfNodesToScore', () => {
+  it('stops after the adaptive number of feasible nodes and starts the next search where it stopped', () => {
+    expect([50, 100, 250, 1000, 5000, 10000].map(numFeasibleNodesToFind)).toEqual([50, 100, 120, 420, 500, 500]);
+    const nodes = Array.from({ length: 250 }, (_, i) => nodeManifest({ name: `n-${String(i).padStart(3, '0')}`, zone: `zone-${i % 3}` }));
+    const sim = newSim({ nodes });
+    createPod(sim, 'a');
+    sim.advance(10);
+    createPod(sim, 'b');
+    sim.advance(10);
+    const a = scheduler(sim).explain('default', 'a')!;
+    const b = scheduler(sim).explain('default', 'b')!;
+    // 250 nodes: 50 - 250/125 = 48% -> 120 nodes are enough.
+    expect(a.nodes).toHaveLength(120);
+    expect(a.nodes[0]).toBe('n-000');
+    expect(a.feasible).toHaveLength(120);
+    expect(b.nodes[0]).toBe('n-120');
+    expect(b.nodes[b.nodes.length - 1]).toBe('n-239');
   });
 });

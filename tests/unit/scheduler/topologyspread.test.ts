@@ -36,6 +36,18 @@ describe('PodTopologySpread filter', () => {
     );
   });
 
+  it('with matchLabelKeys counts only pods sharing those label values (e.g. one rollout revision)', () => {
+    const sim = newSim();
+    createPod(sim, 'old-1', { labels: { app: 'web', 'pod-template-hash': 'v1' }, spec: { nodeName: 'worker-1' } });
+    createPod(sim, 'old-2', { labels: { app: 'web', 'pod-template-hash': 'v1' }, spec: { nodeName: 'worker-1' } });
+    const labels = { app: 'web', 'pod-template-hash': 'v2' };
+    createPod(sim, 'plain', { labels, spec: zoneSpread() });
+    createPod(sim, 'keyed', { labels, spec: zoneSpread({ matchLabelKeys: ['pod-template-hash'] }) });
+    sim.advance(10);
+    expect(scheduler(sim).explain('default', 'plain')!.filter['worker-1']?.plugin).toBe('PodTopologySpread');
+    expect(scheduler(sim).explain('default', 'keyed')!.filter['worker-1']).toBeUndefined();
+  });
+
   it('treats the global minimum as 0 while there are fewer domains than minDomains', () => {
     const sim = newSim();
     for (let i = 0; i < 4; i++) {
@@ -45,6 +57,27 @@ describe('PodTopologySpread filter', () => {
     expect(new Set([0, 1, 2].map((i) => nodeOf(sim, `w${i}`))).size).toBe(3);
     expect(nodeOf(sim, 'w3')).toBeUndefined();
     expect(events(sim, 'FailedScheduling', 'w3')[0].message).toContain("3 node(s) didn't match pod topology spread constraints.");
+  });
+
+  it('counts the tainted control-plane as an empty hostname domain unless nodeTaintsPolicy is Honor', () => {
+    const hostSpread = (policy: string) => ({
+      topologySpreadConstraints: [
+        { maxSkew: 1, topologyKey: 'kubernetes.io/hostname', whenUnsatisfiable: 'DoNotSchedule', labelSelector: { matchLabels: { app: 'web' } }, nodeTaintsPolicy: policy },
+      ],
+    });
+    for (const [policy, fourth] of [
+      ['Ignore', undefined],
+      ['Honor', 'worker'],
+    ] as const) {
+      const sim = newSim();
+      for (let i = 0; i < 4; i++) {
+        createPod(sim, `w${i}`, { labels: { app: 'web' }, spec: hostSpread(policy) });
+        sim.advance(10);
+      }
+      expect(new Set([0, 1, 2].map((i) => nodeOf(sim, `w${i}`))).size).toBe(3);
+      if (fourth) expect(nodeOf(sim, 'w3')).toMatch(/^worker-/);
+      else expect(events(sim, 'FailedScheduling', 'w3')[0].message).toContain("3 node(s) didn't match pod topology spread constraints.");
+    }
   });
 
   it('rejects nodes without the topology label as unresolvable', () => {

@@ -1,6 +1,7 @@
 // Scheme defaulting for core/v1 (pkg/apis/core/v1/defaults.go, SetDefaults_*). Applied at
 // decode time to every object that embeds the type, so a Deployment's pod template gets the
 // PodSpec defaults too; the Pod-only ones (requests from limits, enableServiceLinks) do not.
+import { VOLUME_SOURCES } from '../volumeSources';
 import type { KubeObject } from '../meta';
 import { parseImageName } from '../imageRef';
 import { defaultResourceList } from './decode';
@@ -13,12 +14,6 @@ export const TERMINATION_MESSAGE_PATH_DEFAULT = '/dev/termination-log';
 export const DEFAULT_CLIENT_IP_SERVICE_AFFINITY_SECONDS = 10800;
 const DEFAULT_MODE = 0o644; // 420
 
-const VOLUME_SOURCES = [
-  'hostPath', 'emptyDir', 'gcePersistentDisk', 'awsElasticBlockStore', 'gitRepo', 'secret', 'nfs', 'iscsi',
-  'glusterfs', 'persistentVolumeClaim', 'rbd', 'flexVolume', 'cinder', 'cephfs', 'flocker', 'downwardAPI', 'fc',
-  'azureFile', 'configMap', 'vsphereVolume', 'quobyte', 'azureDisk', 'photonPersistentDisk', 'projected',
-  'portworxVolume', 'scaleIO', 'storageos', 'csi', 'ephemeral', 'image',
-];
 
 function defaultProbe(p: Obj | undefined): void {
   if (!p || typeof p !== 'object') return;
@@ -49,7 +44,7 @@ function defaultEnv(env: Obj[] | undefined): void {
 }
 
 /** SetDefaults_Container plus the nested ContainerPort, Probe, Lifecycle and ResourceList defaults. */
-export function defaultContainer(c: Obj, path: string, hostNetwork: boolean): void {
+export function defaultContainer(c: Obj, path: string): void {
   if (!c || typeof c !== 'object') return;
   if (!c.imagePullPolicy) {
     const ref = typeof c.image === 'string' ? parseImageName(c.image) : undefined;
@@ -61,7 +56,6 @@ export function defaultContainer(c: Obj, path: string, hostNetwork: boolean): vo
     for (const p of c.ports) {
       if (!p || typeof p !== 'object') continue;
       if (!p.protocol) p.protocol = 'TCP';
-      if (hostNetwork && p.hostPort === undefined) p.hostPort = p.containerPort;
     }
   }
   defaultProbe(c.livenessProbe);
@@ -100,10 +94,9 @@ export function defaultPodSpec(spec: Obj | undefined, path: string): void {
     spec.terminationGracePeriodSeconds = DEFAULT_TERMINATION_GRACE_PERIOD_SECONDS;
   }
   if (!spec.schedulerName) spec.schedulerName = DEFAULT_SCHEDULER_NAME;
-  const hostNetwork = spec.hostNetwork === true;
   for (const field of ['initContainers', 'containers', 'ephemeralContainers']) {
     const list = spec[field];
-    if (Array.isArray(list)) list.forEach((c: Obj, i: number) => defaultContainer(c, `${path}.${field}[${i}]`, hostNetwork));
+    if (Array.isArray(list)) list.forEach((c: Obj, i: number) => defaultContainer(c, `${path}.${field}[${i}]`));
   }
   if (Array.isArray(spec.volumes)) spec.volumes.forEach(defaultVolume);
   defaultResourceList(spec.overhead, `${path}.overhead`);
@@ -122,9 +115,47 @@ export function defaultPod(pod: KubeObject): void {
         c.resources.requests = c.resources.requests ?? {};
         for (const k of Object.keys(lim)) if (!(k in c.resources.requests)) c.resources.requests[k] = lim[k];
       }
+      // InPlacePodVerticalScaling (on by default): regular containers may resize cpu/memory in place.
+      const req = c?.resources?.requests;
+      if (field === 'containers' && req && typeof req === 'object') {
+        const given = new Set((Array.isArray(c.resizePolicy) ? c.resizePolicy : []).map((p: Obj) => p?.resourceName));
+        for (const r of ['cpu', 'memory']) {
+          if (r in req && !given.has(r)) c.resizePolicy = [...(c.resizePolicy ?? []), { resourceName: r, restartPolicy: 'NotRequired' }];
+        }
+      }
     }
   }
   if (spec.enableServiceLinks === undefined || spec.enableServiceLinks === null) spec.enableServiceLinks = true;
+  if (spec.hostNetwork === true) {
+    // With host networking every container port is also a host port.
+    for (const field of ['containers', 'initContainers']) {
+      for (const c of Array.isArray(spec[field]) ? spec[field] : []) {
+        for (const p of Array.isArray(c?.ports) ? c.ports : []) if (p && !p.hostPort) p.hostPort = p.containerPort;
+      }
+    }
+  }
+}
+
+function base64(text: string): string {
+  let bin = '';
+  for (const b of new TextEncoder().encode(text)) bin += String.fromCharCode(b);
+  return btoa(bin);
+}
+
+export function defaultSecret(secret: KubeObject): void {
+  if (!secret.type) secret.type = 'Opaque';
+  // Conversion to the internal type folds the write-only stringData into data (it wins on conflicts).
+  if (secret.stringData && typeof secret.stringData === 'object') {
+    secret.data = { ...(secret.data ?? {}) };
+    for (const [k, v] of Object.entries(secret.stringData as Record<string, string>)) secret.data[k] = base64(String(v));
+    delete secret.stringData;
+  }
+}
+
+export function defaultEndpoints(ep: KubeObject): void {
+  for (const ss of Array.isArray(ep.subsets) ? ep.subsets : []) {
+    for (const p of Array.isArray(ss?.ports) ? ss.ports : []) if (p && !p.protocol) p.protocol = 'TCP';
+  }
 }
 
 /** A PodTemplateSpec embedded in a workload: only PodSpec defaults. */

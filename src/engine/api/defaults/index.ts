@@ -12,13 +12,18 @@ import {
   defaultPersistentVolumeClaim,
   defaultPod,
   defaultResourceQuota,
+  defaultEndpoints,
+  defaultSecret,
   defaultService,
 } from './core';
 import { DecodeError, decodeFailure } from './decode';
+import { checkTypes } from './typeCheck';
 
 const DEFAULTERS: Record<string, (obj: KubeObject) => void> = {
   Pod: defaultPod,
   Service: defaultService,
+  Secret: defaultSecret,
+  Endpoints: defaultEndpoints,
   Namespace: defaultNamespace,
   Node: defaultNode,
   PersistentVolumeClaim: defaultPersistentVolumeClaim,
@@ -37,9 +42,9 @@ const DEFAULTERS: Record<string, (obj: KubeObject) => void> = {
 /** Apply the scheme defaults for obj's kind in place; throws the API server's 400 on undecodable values. */
 export function applyDefaults(obj: KubeObject): void {
   const fn = DEFAULTERS[obj.kind];
-  if (!fn) return;
   try {
-    fn(obj);
+    checkTypes(obj);
+    fn?.(obj);
   } catch (e) {
     if (e instanceof DecodeError) throw decodeFailure(obj, e);
     throw e;

@@ -1,6 +1,7 @@
 // labels.Requirement, NewRequirement and internalSelector (staging/src/k8s.io/apimachinery/pkg/labels/selector.go).
 import { fieldErrorMessage, type FieldError } from '../fieldErrors';
 import { isQualifiedName, isValidLabelValue } from '../validation/names';
+import { goSlice, invalidGo } from '../validation/goValue';
 
 export type Labels = Record<string, string>;
 
@@ -132,20 +133,20 @@ export function newRequirement(key: string, op: string, vals: string[], path = '
   switch (op) {
     case 'in':
     case 'notin':
-      if (vals.length === 0) errs.push({ type: 'FieldValueInvalid', field: valuePath, value: vals, detail: "for 'in', 'notin' operators, values set can't be empty" });
+      if (vals.length === 0) errs.push(invalidGo(valuePath, vals, goSlice(vals), "for 'in', 'notin' operators, values set can't be empty"));
       break;
     case '=':
     case '==':
     case '!=':
-      if (vals.length !== 1) errs.push({ type: 'FieldValueInvalid', field: valuePath, value: vals, detail: 'exact-match compatibility requires one single value' });
+      if (vals.length !== 1) errs.push(invalidGo(valuePath, vals, goSlice(vals), 'exact-match compatibility requires one single value'));
       break;
     case 'exists':
     case '!':
-      if (vals.length !== 0) errs.push({ type: 'FieldValueInvalid', field: valuePath, value: vals, detail: 'values set must be empty for exists and does not exist' });
+      if (vals.length !== 0) errs.push(invalidGo(valuePath, vals, goSlice(vals), 'values set must be empty for exists and does not exist'));
       break;
     case 'gt':
     case 'lt':
-      if (vals.length !== 1) errs.push({ type: 'FieldValueInvalid', field: valuePath, value: vals, detail: "for 'Gt', 'Lt' operators, exactly one value is required" });
+      if (vals.length !== 1) errs.push(invalidGo(valuePath, vals, goSlice(vals), "for 'Gt', 'Lt' operators, exactly one value is required"));
       vals.forEach((v, i) => {
         if (parseInt64(v) === undefined) {
           errs.push({ type: 'FieldValueInvalid', field: `${valuePath}[${i}]`, value: v, detail: "for 'Gt', 'Lt' operators, the value must be an integer" });

@@ -65,7 +65,14 @@ function prepareNamespace(ns: KubeObject): void {
   if (!f.includes('kubernetes')) ns.spec.finalizers = [...f, 'kubernetes'];
 }
 
+/**
+ * Built-in kinds whose strategies track metadata.generation (they set it to 1 on create). The
+ * others (Service, Node, Namespace, PVC, Lease, LimitRange, ResourceQuota...) never show one.
+ */
+const GENERATION_KINDS = new Set(['Pod', 'Deployment', 'ReplicaSet', 'StatefulSet', 'DaemonSet', 'Job', 'CronJob', 'HorizontalPodAutoscaler', 'PodDisruptionBudget']);
+
 export function prepareForCreate(obj: KubeObject, now: string): void {
+  if (!GENERATION_KINDS.has(obj.kind)) delete obj.metadata.generation;
   switch (obj.kind) {
     case 'Pod':
       preparePod(obj, now);

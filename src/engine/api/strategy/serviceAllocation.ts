@@ -77,23 +77,62 @@ function allocateNodePort(svc: KubeObject, idx: number, used: Set<number>): numb
   ]);
 }
 
-/** Allocate on create; on update keep what was allocated when the request leaves it out. */
+const NODE_PORT_TYPES = new Set(['NodePort', 'LoadBalancer']);
+
+function wantsNodePorts(s: any): boolean {
+  return s.type === 'NodePort' || (s.type === 'LoadBalancer' && s.allocateLoadBalancerNodePorts !== false);
+}
+
+/**
+ * Update: keep what was allocated when the request leaves it out (patchAllocatedValues), drop what
+ * the new type no longer uses (dropTypeDependentFields), and allocate node ports for a Service
+ * that just became a NodePort or LoadBalancer.
+ */
+function updateAddresses(svc: KubeObject, old: KubeObject, ctx: AdmissionContext): void {
+  const s = svc.spec;
+  const os = old.spec ?? {};
+  if (s.type === 'ExternalName') {
+    if (os.type !== 'ExternalName' && (s.clusterIP === os.clusterIP || !s.clusterIP)) {
+      delete s.clusterIP;
+      delete s.clusterIPs;
+      delete s.ipFamilies;
+      delete s.ipFamilyPolicy;
+    }
+  } else if (!s.clusterIP && os.clusterIP) {
+    s.clusterIP = os.clusterIP;
+    s.clusterIPs = os.clusterIPs;
+    if (!s.ipFamilies && os.ipFamilies) s.ipFamilies = os.ipFamilies;
+    if (!s.ipFamilyPolicy && os.ipFamilyPolicy) s.ipFamilyPolicy = os.ipFamilyPolicy;
+  }
+  const oldPorts: any[] = os.ports ?? [];
+  const sameAsOld = (p: any) => oldPorts.find((o) => o.port === p.port && (o.protocol ?? 'TCP') === (p.protocol ?? 'TCP'));
+  for (const p of s.ports ?? []) {
+    if (!p || typeof p !== 'object') continue;
+    const was = sameAsOld(p);
+    if (!NODE_PORT_TYPES.has(s.type)) {
+      // Leaving NodePort/LoadBalancer releases node ports the request merely carried over.
+      if (p.nodePort && NODE_PORT_TYPES.has(os.type) && was?.nodePort === p.nodePort) delete p.nodePort;
+    } else if (!p.nodePort && was?.nodePort && NODE_PORT_TYPES.has(os.type)) {
+      p.nodePort = was.nodePort;
+    }
+  }
+  if (wantsNodePorts(s)) {
+    const used = usedNodePorts(ctx, svc);
+    (s.ports ?? []).forEach((p: any, i: number) => {
+      if (p && typeof p === 'object' && !p.nodePort) {
+        p.nodePort = allocateNodePort(svc, i, used);
+        used.add(p.nodePort);
+      }
+    });
+  }
+}
+
+/** Allocate on create (ipallocator / portallocator); see updateAddresses for updates. */
 export function allocateServiceAddresses(svc: KubeObject, old: KubeObject | undefined, ctx: AdmissionContext): void {
   const s = svc.spec;
   if (!s || typeof s !== 'object') return;
-  if (old?.spec) {
-    if (!s.clusterIP && old.spec.clusterIP && s.type !== 'ExternalName') {
-      s.clusterIP = old.spec.clusterIP;
-      s.clusterIPs = old.spec.clusterIPs;
-    }
-    if (!s.ipFamilies && old.spec.ipFamilies) s.ipFamilies = old.spec.ipFamilies;
-    if (!s.ipFamilyPolicy && old.spec.ipFamilyPolicy) s.ipFamilyPolicy = old.spec.ipFamilyPolicy;
-    for (const p of s.ports ?? []) {
-      if (p && !p.nodePort) {
-        const was = (old.spec.ports ?? []).find((o: any) => o.port === p.port && (o.protocol ?? 'TCP') === (p.protocol ?? 'TCP'));
-        if (was?.nodePort && (s.type === 'NodePort' || s.type === 'LoadBalancer')) p.nodePort = was.nodePort;
-      }
-    }
+  if (old) {
+    updateAddresses(svc, old, ctx);
     return;
   }
   if (s.type === 'ExternalName') return;
@@ -122,7 +161,7 @@ export function allocateServiceAddresses(svc: KubeObject, old: KubeObject | unde
   }
   if (!s.ipFamilies) s.ipFamilies = ['IPv4'];
   if (!s.ipFamilyPolicy) s.ipFamilyPolicy = 'SingleStack';
-  if (s.type === 'NodePort' || (s.type === 'LoadBalancer' && s.allocateLoadBalancerNodePorts !== false)) {
+  if (wantsNodePorts(s)) {
     const used = usedNodePorts(ctx, svc);
     (s.ports ?? []).forEach((p: any, i: number) => {
       if (!p || typeof p !== 'object') return;

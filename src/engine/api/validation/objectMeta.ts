@@ -43,10 +43,6 @@ export function validateDNS1123Label(value: string, path: string): FieldError[] 
   return isDNS1123Label(value).map((m) => fieldError.invalid(path, value, m));
 }
 
-export function validateImmutableField(newVal: unknown, oldVal: unknown, path: string, equal: (a: unknown, b: unknown) => boolean): FieldError[] {
-  return equal(newVal, oldVal) ? [] : [fieldError.invalid(path, newVal, FIELD_IMMUTABLE_ERROR_MSG)];
-}
-
 /** ValidateObjectMeta(meta, requiresNamespace, nameFn, "metadata"). */
 export function validateObjectMeta(obj: KubeObject, requiresNamespace: boolean, nameFn: ValidateNameFunc, path = 'metadata'): FieldError[] {
   const md = obj.metadata ?? ({} as KubeObject['metadata']);

@@ -1,5 +1,6 @@
 // PodSpec validation (pkg/apis/core/validation/validation.go ValidatePodSpec and the container,
 // port, probe, env, volume and toleration checks it runs), with upstream wording and field paths.
+import { VOLUME_SOURCES } from '../volumeSources';
 import { fieldError, type FieldError } from '../fieldErrors';
 import { isDNS1123Subdomain, isQualifiedName, isValidPortName, isValidPortNum, isValidLabelValue } from './names';
 import { validateLabelName, validateLabels, validateNonnegativeField, validateDNS1123Label } from './objectMeta';
@@ -205,12 +206,33 @@ function validateVolumes(volumes: any[] | undefined, path: string): { names: Set
       if (names.has(v.name)) errs.push(fieldError.duplicate(`${p}.name`, v.name));
       names.add(v.name);
     }
+    const sources = VOLUME_SOURCES.filter((src) => v?.[src] !== undefined && v?.[src] !== null);
+    if (sources.length === 0) errs.push(fieldError.required(p, 'must specify a volume type'));
+    for (const extra of sources.slice(1)) errs.push(fieldError.forbidden(`${p}.${extra}`, 'may not specify more than 1 volume type'));
     if (v?.configMap && !v.configMap.name) errs.push(fieldError.required(`${p}.configMap.name`, ''));
     if (v?.secret && !v.secret.secretName) errs.push(fieldError.required(`${p}.secret.secretName`, ''));
     if (v?.persistentVolumeClaim && !v.persistentVolumeClaim.claimName) errs.push(fieldError.required(`${p}.persistentVolumeClaim.claimName`, ''));
     if (v?.hostPath && !v.hostPath.path) errs.push(fieldError.required(`${p}.hostPath.path`, ''));
   });
   return { names, errs };
+}
+
+
+/** AccumulateUniqueHostPorts: one hostPort/protocol pair per pod. */
+function validateHostPorts(spec: any, path: string): FieldError[] {
+  const errs: FieldError[] = [];
+  const seen = new Set<string>();
+  for (const field of ['containers', 'initContainers']) {
+    (Array.isArray(spec?.[field]) ? spec[field] : []).forEach((c: any, i: number) => {
+      (Array.isArray(c?.ports) ? c.ports : []).forEach((p: any, j: number) => {
+        if (!p?.hostPort) return;
+        const key = `${p.hostPort}/${p.protocol ?? 'TCP'}`;
+        if (seen.has(key)) errs.push(fieldError.duplicate(`${path}.${field}[${i}].ports[${j}].hostPort`, key));
+        seen.add(key);
+      });
+    });
+  }
+  return errs;
 }
 
 const TAINT_EFFECTS = ['NoSchedule', 'PreferNoSchedule', 'NoExecute'];
@@ -312,6 +334,7 @@ export function validatePodSpec(spec: any, path: string): FieldError[] {
   errs.push(...vols.errs);
   errs.push(...validateContainers(spec.containers, vols.names, `${path}.containers`));
   errs.push(...validateInitContainers(spec.initContainers, spec.containers, vols.names, `${path}.initContainers`));
+  errs.push(...validateHostPorts(spec, path));
   const rp = spec.restartPolicy;
   if (!rp) errs.push(fieldError.required(`${path}.restartPolicy`, ''));
   else if (!RESTART_POLICIES.includes(rp)) errs.push(fieldError.notSupported(`${path}.restartPolicy`, rp, RESTART_POLICIES));

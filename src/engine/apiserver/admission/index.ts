@@ -5,6 +5,7 @@ import { installStrategies } from '../../api/strategy/index';
 import { installValidation } from '../../api/validation/index';
 import { namespaceLifecycleAdmission } from './namespaceLifecycle';
 import { limitRangerMutate, limitRangerValidate } from './limitRanger';
+import { resourceQuotaValidate } from './resourceQuota';
 import { serviceAccountAdmission } from './serviceAccount';
 import { priorityAdmission } from './priority';
 import { defaultTolerationSecondsAdmission } from './defaultTolerationSeconds';
@@ -21,4 +22,5 @@ export function installAdmission(chain: AdmissionChain): void {
   installValidation(chain);
   // Validating admission runs after the registry's own validation.
   chain.addValidating('LimitRanger', limitRangerValidate);
+  chain.addValidating('ResourceQuota', resourceQuotaValidate);
 }

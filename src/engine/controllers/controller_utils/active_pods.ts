@@ -38,13 +38,10 @@ function afterOrZero(t1: number | undefined, t2: number | undefined): boolean {
   return t1 > t2;
 }
 
-/** floor(log2(now - t in ns)) of each, -1 when not in the past; returns r1 - r2. */
-function logarithmicRankDiff(t1: number, t2: number, now: number): number {
-  const rank = (t: number) => {
-    const d = (now - t) * 1e6;
-    return d > 0 ? Math.floor(Math.log2(d)) : -1;
-  };
-  return rank(t1) - rank(t2);
+/** floor(log2(now - t in ns)), -1 when not in the past. */
+function logarithmicRank(t: number, now: number): number {
+  const d = (now - t) * 1e6;
+  return d > 0 ? Math.floor(Math.log2(d)) : -1;
 }
 
 function maxContainerRestarts(pod: KubeObject): [number, number] {
@@ -58,23 +55,72 @@ function maxContainerRestarts(pod: KubeObject): [number, number] {
 
 /** true: a restarted more; false: b restarted more; undefined: same. */
 function compareMaxContainerRestarts(a: KubeObject, b: KubeObject): boolean | undefined {
-  const [ra, sa] = maxContainerRestarts(a);
-  const [rb, sb] = maxContainerRestarts(b);
+  return compareRestarts(maxContainerRestarts(a), maxContainerRestarts(b));
+}
+
+function compareRestarts([ra, sa]: [number, number], [rb, sb]: [number, number]): boolean | undefined {
   if (ra !== rb) return ra > rb;
   if (sa !== sb) return sa > sb;
   return undefined;
 }
 
-function uid(p: KubeObject): string {
-  return p.metadata.uid ?? '';
+/**
+ * What ActivePodsWithRanks compares, read once per pod: a sort of n pods then costs n reads
+ * instead of n log n (parsing timestamps is most of a comparison).
+ */
+interface RankedPod {
+  unassigned: boolean;
+  phase: number;
+  ready: boolean;
+  cost: number;
+  rank: number;
+  readyTime: number | undefined;
+  /** logarithmicRank of readyTime, when it and now are known. */
+  readyBucket: number | undefined;
+  restarts: [number, number];
+  created: number | undefined;
+  createdBucket: number | undefined;
+  uid: string;
+}
+
+function rankedPod(pod: KubeObject, rank: number, now: number | undefined): RankedPod {
+  const ready = isPodReady(pod);
+  const readyTime = ready ? podReadyTime(pod) : undefined;
+  const created = parseTime(pod.metadata.creationTimestamp);
+  return {
+    unassigned: (pod.spec?.nodeName ?? '') === '',
+    phase: phaseOrdinal(pod),
+    ready,
+    cost: podDeletionCost(pod),
+    rank,
+    readyTime,
+    readyBucket: now !== undefined && readyTime !== undefined ? logarithmicRank(readyTime, now) : undefined,
+    restarts: maxContainerRestarts(pod),
+    created,
+    createdBucket: now !== undefined && created !== undefined ? logarithmicRank(created, now) : undefined,
+    uid: pod.metadata.uid ?? '',
+  };
 }
 
 /** Compare two times by logarithmic buckets (or plainly), falling back to UID within a bucket. */
-function timeLess(a: KubeObject, b: KubeObject, ta: number | undefined, tb: number | undefined, now: number | undefined, f: RankFeatures): boolean {
-  if (!f.logarithmicScaleDown || now === undefined || ta === undefined || tb === undefined) return afterOrZero(ta, tb);
-  const diff = logarithmicRankDiff(ta, tb, now);
-  if (diff === 0) return uid(a) < uid(b);
+function timeLess(a: RankedPod, b: RankedPod, ta: number | undefined, tb: number | undefined, ba: number | undefined, bb: number | undefined, f: RankFeatures): boolean {
+  if (!f.logarithmicScaleDown || ba === undefined || bb === undefined) return afterOrZero(ta, tb);
+  const diff = ba - bb;
+  if (diff === 0) return a.uid < b.uid;
   return diff < 0;
+}
+
+function rankedLess(a: RankedPod, b: RankedPod, f: RankFeatures): boolean {
+  if (a.unassigned !== b.unassigned) return a.unassigned;
+  if (a.phase !== b.phase) return a.phase < b.phase;
+  if (a.ready !== b.ready) return !a.ready;
+  if (f.podDeletionCost && a.cost !== b.cost) return a.cost < b.cost;
+  if (a.rank !== b.rank) return a.rank > b.rank;
+  if (a.ready && b.ready && a.readyTime !== b.readyTime) return timeLess(a, b, a.readyTime, b.readyTime, a.readyBucket, b.readyBucket, f);
+  const restarts = compareRestarts(a.restarts, b.restarts);
+  if (restarts !== undefined) return restarts;
+  if (a.created !== b.created) return timeLess(a, b, a.created, b.created, a.createdBucket, b.createdBucket, f);
+  return false;
 }
 
 /** controller.ActivePods Less (no ranks, plain time comparison). */
@@ -108,36 +154,14 @@ export function activePodsWithRanksLess(
   now: number | undefined,
   f: RankFeatures = DEFAULT_RANK_FEATURES,
 ): boolean {
-  const na = a.spec?.nodeName ?? '';
-  const nb = b.spec?.nodeName ?? '';
-  if (na !== nb && (na === '' || nb === '')) return na === '';
-  if (phaseOrdinal(a) !== phaseOrdinal(b)) return phaseOrdinal(a) < phaseOrdinal(b);
-  const ra = isPodReady(a);
-  const rb = isPodReady(b);
-  if (ra !== rb) return !ra;
-  if (f.podDeletionCost) {
-    const ca = podDeletionCost(a);
-    const cb = podDeletionCost(b);
-    if (ca !== cb) return ca < cb;
-  }
-  if (rankA !== rankB) return rankA > rankB;
-  if (ra && rb) {
-    const t1 = podReadyTime(a);
-    const t2 = podReadyTime(b);
-    if (t1 !== t2) return timeLess(a, b, t1, t2, now, f);
-  }
-  const restarts = compareMaxContainerRestarts(a, b);
-  if (restarts !== undefined) return restarts;
-  const c1 = parseTime(a.metadata.creationTimestamp);
-  const c2 = parseTime(b.metadata.creationTimestamp);
-  if (c1 !== c2) return timeLess(a, b, c1, c2, now, f);
-  return false;
+  return rankedLess(rankedPod(a, rankA, now), rankedPod(b, rankB, now), f);
 }
 
 /** Sort pods so the ones to delete first come first (stable, so ties keep list order). */
 export function sortActivePodsWithRanks(pods: KubeObject[], ranks: number[], now: number | undefined, f: RankFeatures = DEFAULT_RANK_FEATURES): KubeObject[] {
+  const keys = pods.map((p, i) => rankedPod(p, ranks[i], now));
   const idx = pods.map((_, i) => i);
-  idx.sort((i, j) => (activePodsWithRanksLess(pods[i], ranks[i], pods[j], ranks[j], now, f) ? -1 : activePodsWithRanksLess(pods[j], ranks[j], pods[i], ranks[i], now, f) ? 1 : 0));
+  idx.sort((i, j) => (rankedLess(keys[i], keys[j], f) ? -1 : rankedLess(keys[j], keys[i], f) ? 1 : 0));
   return idx.map((i) => pods[i]);
 }
 

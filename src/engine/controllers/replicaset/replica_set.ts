@@ -3,16 +3,18 @@
 // with expectations, burstReplicas and slow-start batches, and writes the status.
 import { Controller } from '../../sim/component';
 import type { WatchEvent } from '../../apiserver/store';
-import { labelSelectorAsSelector, type Selector } from '../../api/labels';
+import type { Selector } from '../../api/labels';
 import { controllerRef, deepEqual, nsName, splitNsName, type KubeObject } from '../../api/meta';
 import type { OwnerReference } from 'kubernetes-types/meta/v1';
 import { ControllerExpectations, type ExpectationsState } from '../controller_utils/expectations';
-import { filterActivePods, filterTerminatingPods, isPodActive, isPodReady } from '../controller_utils/pods';
+import { isPodActive, isPodReady, isPodTerminating } from '../controller_utils/pods';
 import { claimObjects } from '../controller_utils/controller_ref_manager';
 import { createPod, deletePod } from '../controller_utils/pod_control';
 import { SLOW_START_INITIAL_BATCH_SIZE, slowStartBatch } from '../controller_utils/slow_start';
 import { sortActivePodsWithRanks } from '../controller_utils/active_pods';
-import { calculateStatus } from './replica_set_utils';
+import { PodControllerIndex, type LabelGroup } from '../controller_utils/pod_indexer';
+import { cachedLabelSelector, cachedSetSelector, matchesLabels } from '../controller_utils/selectors';
+import { calculateStatus, statusFromCounts, type StatusCounts } from './replica_set_utils';
 
 /** kube-controller-manager's default; creates and deletes per sync are capped at this. */
 export const BURST_REPLICAS = 500;
@@ -30,6 +32,8 @@ export class ReplicaSetController extends Controller {
   readonly name = 'replicaset-controller';
   private expectationsState: ExpectationsState = {};
   private failures: Record<string, number> = {};
+  /** The pod informer's controller-UID index (an informer cache, rebuilt rather than saved). */
+  private readonly pods = new PodControllerIndex();
 
   private get expectations(): ControllerExpectations {
     return new ControllerExpectations(this.expectationsState, this.ctx.timings.expectationsTimeoutMs);
@@ -38,6 +42,7 @@ export class ReplicaSetController extends Controller {
   protected run(): void {
     this.ctx.api.watch((ev) => this.onReplicaSet(ev), ['ReplicaSet']);
     this.ctx.api.watch((ev) => this.onPod(ev), ['Pod']);
+    this.pods.reset(this.ctx.api.list('Pod'));
     for (const rs of this.ctx.api.list('ReplicaSet')) this.enqueue(nsName(rs));
   }
 
@@ -50,6 +55,7 @@ export class ReplicaSetController extends Controller {
   }
 
   private onPod(ev: WatchEvent): void {
+    this.pods.observe(ev);
     const pod = ev.object;
     if (ev.type === 'DELETED') return this.podDeleted(pod);
     if (ev.type === 'ADDED') {
@@ -66,7 +72,7 @@ export class ReplicaSetController extends Controller {
       return;
     }
     const old = ev.old!;
-    const labelChanged = !deepEqual(pod.metadata.labels ?? {}, old.metadata.labels ?? {});
+    const labelChanged = pod.metadata.labels !== old.metadata.labels && !deepEqual(pod.metadata.labels ?? {}, old.metadata.labels ?? {});
     if (pod.metadata.deletionTimestamp) {
       this.podDeleted(pod);
       if (labelChanged) this.podDeleted(old);
@@ -112,7 +118,7 @@ export class ReplicaSetController extends Controller {
   private podReplicaSets(pod: KubeObject): KubeObject[] {
     return this.ctx.api.list('ReplicaSet', { namespace: pod.metadata.namespace }).filter((rs) => {
       const sel = safeSelector(rs);
-      return !!sel && !sel.empty() && sel.matches(pod.metadata.labels ?? {});
+      return !!sel && !sel.empty() && matchesLabels(sel, pod.metadata.labels);
     });
   }
 
@@ -131,27 +137,33 @@ export class ReplicaSetController extends Controller {
     const needsSync = this.expectations.satisfied(key, now);
     const selector = safeSelector(rs);
     if (!selector) return;
-    // Upstream claims over every pod in the namespace; only pods the selector matches or this RS
-    // controls can change hands, so keep just those.
-    const matches = (p: KubeObject) => selector.matches(p.metadata.labels ?? {});
-    const uid = rs.metadata.uid;
-    const allPods = api.list('Pod', { namespace }).filter((p) => matches(p) || controllerRef(p)?.uid === uid);
-    const active = claimObjects(api, rs, filterActivePods(allPods), matches);
-    const terminating = filterTerminatingPods(allPods).filter((p) => controllerRef(p)?.uid === rs.metadata.uid && matches(p));
+    const matches = (p: KubeObject) => matchesLabels(selector, p.metadata.labels);
+    // With nothing to adopt or release, the claim is exactly the owned active pods: count them
+    // from the index and list them only if pods must be picked for deletion.
+    const groups = this.claimFreeGroups(rs, selector);
+    let active: KubeObject[] | undefined;
+    let activeCount = 0;
+    let terminating: KubeObject[] = [];
+    if (!groups) {
+      ({ active, terminating } = this.claimPods(rs, matches));
+      activeCount = active.length;
+    } else for (const g of groups) activeCount += g.active;
 
     let manageError: Error | undefined;
-    if (needsSync && !rs.metadata.deletionTimestamp) manageError = this.manageReplicas(key, active, rs);
+    if (needsSync && !rs.metadata.deletionTimestamp) manageError = this.manageReplicas(key, activeCount, () => active ?? this.ownedActivePods(rs), rs);
 
     const cur = api.get('ReplicaSet', namespace, name);
     if (!cur || cur.metadata.uid !== rs.metadata.uid) return;
-    const status = calculateStatus({
-      rs: cur,
-      activePods: active,
-      terminatingPods: terminating,
-      manageReplicasError: manageError,
-      now: this.ctx.clock.epochMs + now,
-      timestamp: this.ctx.clock.timestamp(),
-    });
+    const status = active
+      ? calculateStatus({
+          rs: cur,
+          activePods: active,
+          terminatingPods: terminating,
+          manageReplicasError: manageError,
+          now: this.ctx.clock.epochMs + now,
+          timestamp: this.ctx.clock.timestamp(),
+        })
+      : statusFromCounts(cur, countGroups(cur, groups!), manageError, this.ctx.clock.timestamp());
     if (cur.metadata.generation) status.observedGeneration = cur.metadata.generation;
     let updated = cur;
     if (!deepEqual(status, cur.status ?? {})) {
@@ -169,9 +181,48 @@ export class ReplicaSetController extends Controller {
     } else delete this.failures[key];
   }
 
-  private manageReplicas(key: string, active: KubeObject[], rs: KubeObject): Error | undefined {
+  /**
+   * The claim (getReplicaSetsForDeployment's pod counterpart in syncReplicaSet): the RS's own
+   * pods and the namespace's orphans (FilterPodsByOwner). An orphan the selector does not match
+   * would be ignored by the claim, so it is left out.
+   */
+  private claimPods(rs: KubeObject, matches: (p: KubeObject) => boolean): { active: KubeObject[]; terminating: KubeObject[] } {
+    const uid = rs.metadata.uid;
+    const activeCandidates: KubeObject[] = [];
+    const terminating: KubeObject[] = [];
+    for (const p of this.pods.filterPodsByOwner(rs, matches)) {
+      if (isPodActive(p)) activeCandidates.push(p);
+      else if (isPodTerminating(p) && matches(p) && controllerRef(p)?.uid === uid) terminating.push(p);
+    }
+    return { active: claimObjects(this.ctx.api, rs, activeCandidates, matches), terminating };
+  }
+
+  /**
+   * The owned pods' label groups when claiming would change nothing: no active orphan matches
+   * the selector and every active owned pod still matches it. Undefined otherwise, and when
+   * availability needs each pod's ready time (minReadySeconds).
+   */
+  private claimFreeGroups(rs: KubeObject, selector: Selector): LabelGroup[] | undefined {
+    if ((rs.spec?.minReadySeconds ?? 0) > 0) return undefined;
+    for (const g of this.pods.orphanGroups(rs.metadata.namespace)) if (g.active > 0 && matchesLabels(selector, g.labels)) return undefined;
+    const groups = this.pods.controlledGroups(rs.metadata.uid ?? '');
+    const out: LabelGroup[] = [];
+    for (const g of groups) {
+      const match = matchesLabels(selector, g.labels);
+      if (g.active > 0 && !match) return undefined;
+      // Terminating pods count only while the selector matches them.
+      if (match) out.push(g);
+    }
+    return out;
+  }
+
+  private ownedActivePods(rs: KubeObject): KubeObject[] {
+    return this.pods.controlledBy(rs.metadata.uid ?? '').filter(isPodActive);
+  }
+
+  private manageReplicas(key: string, activeCount: number, activePods: () => KubeObject[], rs: KubeObject): Error | undefined {
     const replicas = rs.spec?.replicas ?? 1;
-    let diff = active.length - replicas;
+    let diff = activeCount - replicas;
     const now = this.ctx.clock.now;
     if (diff < 0) {
       diff = Math.min(-diff, BURST_REPLICAS);
@@ -184,6 +235,7 @@ export class ReplicaSetController extends Controller {
     }
     if (diff > 0) {
       diff = Math.min(diff, BURST_REPLICAS);
+      const active = activePods();
       const toDelete = this.podsToDelete(active, this.indirectlyRelatedPods(rs), diff);
       this.expectations.expectDeletions(key, toDelete.map((p) => nsName(p)), now);
       let firstError: Error | undefined;
@@ -208,23 +260,21 @@ export class ReplicaSetController extends Controller {
     return sortActivePodsWithRanks(active, ranks, this.ctx.clock.epochMs + this.ctx.clock.now).slice(0, diff);
   }
 
-  /** Pods of every ReplicaSet that shares this one's controller (a Deployment's RS family). */
+  /**
+   * getIndirectlyRelatedPods: pods any ReplicaSet sharing this one's controller (a Deployment's
+   * RS family) selects, each once. Only their node counts matter, so one pass over the namespace.
+   */
   private indirectlyRelatedPods(rs: KubeObject): KubeObject[] {
     const ref = controllerRef(rs);
     if (!ref) return [];
-    const seen = new Set<string>();
-    const out: KubeObject[] = [];
+    const sels: Selector[] = [];
     for (const other of this.ctx.api.list('ReplicaSet', { namespace: rs.metadata.namespace })) {
       if (controllerRef(other)?.uid !== ref.uid) continue;
       const sel = safeSelector(other);
-      if (!sel) continue;
-      for (const p of this.ctx.api.list('Pod', { namespace: rs.metadata.namespace, labels: (l) => sel.matches(l) })) {
-        if (seen.has(p.metadata.uid!)) continue;
-        seen.add(p.metadata.uid!);
-        out.push(p);
-      }
+      if (sel) sels.push(sel);
     }
-    return out;
+    if (sels.length === 0) return [];
+    return this.ctx.api.list('Pod', { namespace: rs.metadata.namespace }).filter((p) => sels.some((sel) => matchesLabels(sel, p.metadata.labels)));
   }
 
   protected override saveExtra(): Extra {
@@ -235,13 +285,28 @@ export class ReplicaSetController extends Controller {
     const s = (state ?? {}) as Partial<Extra>;
     this.expectationsState = s.expectations ? JSON.parse(JSON.stringify(s.expectations)) : {};
     this.failures = { ...(s.failures ?? {}) };
+    if (this.ctx) this.pods.reset(this.ctx.api.list('Pod'));
   }
 }
 
 function safeSelector(obj: KubeObject): Selector | undefined {
   try {
-    return labelSelectorAsSelector(obj.spec?.selector);
+    return cachedLabelSelector(obj.spec?.selector);
   } catch {
     return undefined;
   }
+}
+
+/** calculateStatus's counts from label groups; only used without minReadySeconds, where ready means available. */
+function countGroups(rs: KubeObject, groups: LabelGroup[]): StatusCounts {
+  const templateLabels = cachedSetSelector(rs.spec?.template?.metadata?.labels ?? {});
+  const counts: StatusCounts = { replicas: 0, fullyLabeled: 0, ready: 0, available: 0, terminating: 0 };
+  for (const g of groups) {
+    counts.replicas += g.active;
+    if (matchesLabels(templateLabels, g.labels)) counts.fullyLabeled += g.active;
+    counts.ready += g.ready;
+    counts.terminating += g.terminating;
+  }
+  counts.available = counts.ready;
+  return counts;
 }

@@ -2,7 +2,7 @@
 // ReplicaFailure condition helpers. Zero counts are left out as the API omits them (omitempty),
 // except `replicas`, which the ReplicaSetStatus type always serialises.
 import type { KubeObject } from '../../api/meta';
-import { selectorFromSet } from '../../api/labels';
+import { cachedSetSelector, matchesLabels } from '../controller_utils/selectors';
 import { isPodAvailable, isPodReady } from '../controller_utils/pods';
 
 export interface ReplicaSetCondition {
@@ -48,32 +48,48 @@ export interface StatusInput {
 }
 
 export function calculateStatus({ rs, activePods, terminatingPods, manageReplicasError, now, timestamp }: StatusInput): ReplicaSetStatus {
-  const templateLabels = selectorFromSet(rs.spec?.template?.metadata?.labels ?? {});
+  const templateLabels = cachedSetSelector(rs.spec?.template?.metadata?.labels ?? {});
   const minReadySeconds = rs.spec?.minReadySeconds ?? 0;
   let fullyLabeled = 0;
   let ready = 0;
   let available = 0;
   for (const pod of activePods) {
-    if (templateLabels.matches(pod.metadata.labels ?? {})) fullyLabeled++;
+    if (matchesLabels(templateLabels, pod.metadata.labels)) fullyLabeled++;
     if (isPodReady(pod)) {
       ready++;
       if (isPodAvailable(pod, minReadySeconds, now)) available++;
     }
   }
+  const counts = { replicas: activePods.length, fullyLabeled, ready, available, terminating: terminatingPods.length };
+  return statusFromCounts(rs, counts, manageReplicasError, timestamp);
+}
+
+export interface StatusCounts {
+  /** Active pods the ReplicaSet controls. */
+  replicas: number;
+  fullyLabeled: number;
+  ready: number;
+  available: number;
+  terminating: number;
+}
+
+/** The second half of calculateStatus, for a caller that already counted the pods. */
+export function statusFromCounts(rs: KubeObject, counts: StatusCounts, manageReplicasError: Error | undefined, timestamp: string): ReplicaSetStatus {
+  const { replicas, fullyLabeled, ready, available, terminating } = counts;
   let conditions = rs.status?.conditions as ReplicaSetCondition[] | undefined;
   const failure = conditions?.find((c) => c.type === REPLICA_FAILURE);
   if (manageReplicasError && !failure) {
-    const diff = activePods.length - (rs.spec?.replicas ?? 1);
+    const diff = replicas - (rs.spec?.replicas ?? 1);
     const reason = diff < 0 ? 'FailedCreate' : diff > 0 ? 'FailedDelete' : '';
     conditions = setCondition(conditions, { type: REPLICA_FAILURE, status: 'True', lastTransitionTime: timestamp, reason, message: manageReplicasError.message });
   } else if (!manageReplicasError && failure) {
     conditions = removeCondition(conditions, REPLICA_FAILURE);
   }
-  const status: ReplicaSetStatus = { replicas: activePods.length };
+  const status: ReplicaSetStatus = { replicas };
   if (fullyLabeled) status.fullyLabeledReplicas = fullyLabeled;
   if (ready) status.readyReplicas = ready;
   if (available) status.availableReplicas = available;
-  status.terminatingReplicas = terminatingPods.length;
+  status.terminatingReplicas = terminating;
   const gen = rs.status?.observedGeneration;
   if (gen) status.observedGeneration = gen;
   if (conditions?.length) status.conditions = conditions;

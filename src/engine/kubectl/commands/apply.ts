@@ -13,7 +13,7 @@ export function apply(sim: Simulation, a: ParsedArgs): KubectlResult {
   let stderr = '';
   for (const obj of objects) {
     try {
-      const r = applyObject(sim, obj, ns);
+      const r = applyObject(sim, obj, ns, source);
       stdout += `${objectName(r.object)} ${r.outcome}\n`;
     } catch (e) {
       stderr += withSource(e, 'creating', source) + '\n';

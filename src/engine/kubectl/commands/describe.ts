@@ -2,11 +2,12 @@
 // separated by a blank line, as kubectl prints them.
 import type { KubeObject } from '../../api/meta';
 import type { Simulation } from '../../sim/simulation';
-import { describeGeneric, describeService } from '../describe/generic';
+import { describeConfigMap, describeGeneric, describeNamespace, describeService } from '../describe/generic';
 import { describeNode } from '../describe/node';
 import { describePod } from '../describe/pod';
 import { describeDeployment, describeReplicaSet } from '../describe/workloads';
-import { formatError, KubectlError, listObjects, namespaceOf, parseResourceArgs, resolveType } from '../resources';
+import { ApiError } from '../../apiserver/errors';
+import { formatError, KubectlError, listObjects, namespaceOf, parseResourceArgs, resourceName } from '../resources';
 import type { KubectlResult, ParsedArgs } from '../types';
 
 const DESCRIBERS: Record<string, (sim: Simulation, o: KubeObject) => string> = {
@@ -15,6 +16,8 @@ const DESCRIBERS: Record<string, (sim: Simulation, o: KubeObject) => string> = {
   ReplicaSet: describeReplicaSet,
   Node: describeNode,
   Service: describeService,
+  ConfigMap: describeConfigMap,
+  Namespace: describeNamespace,
 };
 
 export function describeObject(sim: Simulation, o: KubeObject): string {
@@ -36,7 +39,7 @@ export function describe(sim: Simulation, a: ParsedArgs): KubectlResult {
     const exact = sim.api.get(r.info.kind, ns, r.name);
     const matches = exact ? [exact] : listObjects(sim, r.info, a).filter((o) => o.metadata.name.startsWith(r.name!));
     if (!matches.length) {
-      errors.push(formatError(new KubectlError(`Error from server (NotFound): ${resolveType(r.info.plural).plural}${r.info.apiVersion.includes('/') ? '.' + r.info.apiVersion.split('/')[0] : ''} "${r.name}" not found`)));
+      errors.push(formatError(new ApiError('NotFound', `${resourceName(r.info)} "${r.name}" not found`)));
       continue;
     }
     out.push(...matches.map((o) => describeObject(sim, o)));

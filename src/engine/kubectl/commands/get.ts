@@ -4,6 +4,7 @@ import type { KubeObject } from '../../api/meta';
 import { resolveResource, type KindInfo } from '../../api/kinds';
 import type { Simulation } from '../../sim/simulation';
 import { asList, toJson, toYaml } from '../printers/serialize';
+import { jsonPath, JsonPathError } from '../printers/jsonpath';
 import { tableFor } from '../printers/tables';
 import { tabwrite } from '../printers/tabwriter';
 import { allNamespaces, formatError, getObject, kindName, KubectlError, listObjects, namespaceOf, objectName, parseResourceArgs, type ResourceRef } from '../resources';
@@ -45,12 +46,42 @@ export function get(sim: Simulation, a: ParsedArgs): KubectlResult {
       if (objs.length) groupOf(r.info).objs.push(...objs);
     }
   }
+  const sortBy = flagString(a, 'sort-by');
+  if (sortBy) {
+    // --sort-by: a JSONPath per object, compared as numbers or strings (kubectl's RuntimeSort).
+    const key = (o: KubeObject) => {
+      try {
+        return jsonPath(sortBy.startsWith('{') ? sortBy : `{${sortBy}}`, o);
+      } catch {
+        return '';
+      }
+    };
+    for (const g of groups) {
+      const keyed = g.objs.map((o) => ({ o, k: key(o) }));
+      keyed.sort((x, y) => {
+        const nx = Number(x.k);
+        const ny = Number(y.k);
+        if (x.k !== '' && y.k !== '' && !Number.isNaN(nx) && !Number.isNaN(ny)) return nx - ny;
+        return x.k < y.k ? -1 : x.k > y.k ? 1 : 0;
+      });
+      g.objs = keyed.map((x) => x.o);
+    }
+  }
   const objs = groups.flatMap((g) => g.objs);
   let stdout = '';
   let stderr = '';
   if (output === 'json' || output === 'yaml') {
     const body = singleNamed && objs.length === 1 ? objs[0] : asList(objs);
     stdout = objs.length || !singleNamed ? (output === 'json' ? toJson(body) : toYaml(body)) : '';
+  } else if (output.startsWith('jsonpath=') || output.startsWith('jsonpath-as-json=')) {
+    const tpl = output.slice(output.indexOf('=') + 1);
+    const body = singleNamed && objs.length === 1 ? objs[0] : asList(objs);
+    try {
+      stdout = jsonPath(tpl, body);
+    } catch (e) {
+      if (e instanceof JsonPathError) throw new KubectlError(`error: error executing jsonpath ${JSON.stringify(tpl)}: ${e.message}`);
+      throw e;
+    }
   } else if (output === 'name') {
     stdout = objs.map((o) => objectName(o) + '\n').join('');
   } else if (output === '' || output === 'wide') {
@@ -58,10 +89,19 @@ export function get(sim: Simulation, a: ParsedArgs): KubectlResult {
     const withKind = groups.length > 1 || new Set(refs.map((r) => r.info.kind)).size > 1;
     const withNs = allNamespaces(a);
     stdout = groups
-      .map((g) => renderTable(sim, g.info, g.objs, { wide, withKind, withNs, showLabels: flagBool(a, 'show-labels'), noHeaders: flagBool(a, 'no-headers') }))
+      .map((g) =>
+        renderTable(sim, g.info, g.objs, {
+          wide,
+          withKind,
+          withNs,
+          showLabels: flagBool(a, 'show-labels'),
+          noHeaders: flagBool(a, 'no-headers'),
+          labelColumns: (a.multi['label-columns'] ?? []).flatMap((x) => x.split(',')).filter(Boolean),
+        }),
+      )
       .join('\n');
   } else {
-    throw new KubectlError(`error: unable to match a printer suitable for the output format "${output}", allowed formats are: json,name,wide,yaml`);
+    throw new KubectlError(`error: unable to match a printer suitable for the output format "${output}", allowed formats are: json,jsonpath,name,wide,yaml`);
   }
   if (objs.length === 0 && errors.length === 0 && output !== 'json' && output !== 'yaml') {
     const nsScoped = refs.some((r) => r.info.namespaced) && !allNamespaces(a);
@@ -77,18 +117,22 @@ export interface TableOptions {
   withNs?: boolean;
   showLabels?: boolean;
   noHeaders?: boolean;
+  /** -L: one column per label key, titled with the key upper-cased. */
+  labelColumns?: string[];
 }
 
 export function renderTable(sim: Simulation, info: KindInfo, objs: KubeObject[], o: TableOptions = {}): string {
   const def = tableFor(info.kind);
-  const header = [...def.columns, ...(o.wide ? (def.wide ?? []) : [])];
+  const header = o.wide && def.wideColumns ? [...def.wideColumns] : [...def.columns, ...(o.wide ? (def.wide ?? []) : [])];
   if (o.withNs && info.namespaced) header.unshift('NAMESPACE');
+  for (const l of o.labelColumns ?? []) header.push(l.slice(l.lastIndexOf('/') + 1).toUpperCase());
   if (o.showLabels) header.push('LABELS');
   const rows: string[][] = o.noHeaders ? [] : [header];
   for (const obj of objs) {
     const cells = def.row(sim, obj, !!o.wide);
     if (o.withKind && def.columns[0] === 'NAME') cells[0] = `${kindName(info)}/${cells[0]}`;
     if (o.withNs && info.namespaced) cells.unshift(obj.metadata.namespace ?? '');
+    for (const l of o.labelColumns ?? []) cells.push(obj.metadata.labels?.[l] ?? '');
     if (o.showLabels) cells.push(Object.entries(obj.metadata.labels ?? {}).sort(([x], [y]) => (x < y ? -1 : 1)).map(([k, v]) => `${k}=${v}`).join(',') || '<none>');
     rows.push(cells);
   }

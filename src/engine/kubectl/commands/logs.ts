@@ -31,8 +31,10 @@ export function logs(sim: Simulation, a: ParsedArgs): KubectlResult {
   const state = previous ? st?.lastState : st?.state;
   if (previous && !state?.terminated) throw new ApiError('BadRequest', `previous terminated container "${name}" in pod "${pod.metadata.name}" not found`);
   if (!state || state.waiting) {
+    // kubelet validateContainerLogStatus words the common pull failures.
     const reason = state?.waiting?.reason ?? 'ContainerCreating';
-    throw new ApiError('BadRequest', `container "${name}" in pod "${pod.metadata.name}" is waiting to start: ${reason}`);
+    const why = reason === 'ErrImagePull' ? "image can't be pulled" : reason === 'ImagePullBackOff' ? 'trying and failing to pull image' : reason;
+    throw new ApiError('BadRequest', `container "${name}" in pod "${pod.metadata.name}" is waiting to start: ${why}`);
   }
   const started = state.running?.startedAt ?? state.terminated?.startedAt;
   let out = `${started ?? ''} kubeplay: simulated process for image ${c.image} started\n`;

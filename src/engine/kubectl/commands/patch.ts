@@ -1,10 +1,11 @@
-// kubectl patch (k8s.io/kubectl/pkg/cmd/patch): --type merge|strategic apply a JSON merge patch
-// (strategic merge is simplified to a merge patch: lists are replaced), --type json applies RFC
-// 6902 operations.
+// kubectl patch (k8s.io/kubectl/pkg/cmd/patch): --type strategic (the default) merges lists with a
+// patchMergeKey item by item, --type merge is an RFC 7386 JSON merge patch, --type json applies
+// RFC 6902 operations.
 import { clone, deepEqual } from '../../api/meta';
 import type { Simulation } from '../../sim/simulation';
 import { parse as parseYaml } from 'yaml';
 import { getObject, KubectlError, objectName, parseResourceArgs } from '../resources';
+import { strategicMerge } from '../applyObject';
 import { flagString, ok, type KubectlResult, type ParsedArgs } from '../types';
 
 export function mergePatch(target: unknown, patch: unknown): unknown {
@@ -55,7 +56,8 @@ export function patch(sim: Simulation, a: ParsedArgs): KubectlResult {
   let stdout = '';
   for (const r of refs) {
     const o = getObject(sim, r.info, r.name!, a);
-    const next = type === 'json' ? jsonPatch(o, body as any[]) : (mergePatch(o, body) as typeof o);
+    if (type !== 'json' && type !== 'merge' && type !== 'strategic') throw new KubectlError(`error: --type must be one of [json merge strategic], not "${type}"`);
+    const next = type === 'json' ? jsonPatch(o, body as any[]) : type === 'merge' ? (mergePatch(o, body) as typeof o) : (strategicMerge(o as never, body as never) as unknown as typeof o);
     delete next.metadata.resourceVersion;
     const stored = deepEqual({ ...next, metadata: { ...next.metadata, resourceVersion: o.metadata.resourceVersion } }, o) ? o : sim.api.update(next);
     stdout += `${objectName(o)} ${stored === o ? 'patched (no change)' : 'patched'}\n`;

@@ -9,10 +9,12 @@ import { del } from './delete';
 import { describe } from './describe';
 import { drain } from './drain';
 import { get } from './get';
+import { apiResources, top } from './info';
 import { annotate, label } from './labels';
 import { logs } from './logs';
 import { patch } from './patch';
 import { rollout } from './rollout';
+import { expose, run } from './run';
 import { scale } from './scale';
 import { set } from './set';
 import { taint } from './taint';
@@ -21,20 +23,24 @@ import { KUBELET_VERSION } from '../../kubelet/constants';
 
 export const COMMANDS: Record<string, KubectlCommand> = {
   annotate,
+  'api-resources': apiResources,
   apply,
   cordon,
   create,
   delete: del,
   describe,
   drain,
+  expose,
   get,
   label,
   logs,
   patch,
   rollout,
+  run,
   scale,
   set,
   taint,
+  top,
   uncordon,
   version: () => ok(`Client Version: ${KUBELET_VERSION}\nKustomize Version: v5.7.1\nServer Version: ${KUBELET_VERSION}\n`),
 };

@@ -29,11 +29,41 @@ export function describeService(sim: Simulation, svc: KubeObject): string {
       const port = (ss.ports ?? []).find((x: any) => (x.name ?? '') === (p.name ?? '')) ?? ss.ports?.[0];
       for (const a of ss.addresses ?? []) addrs.push(port ? `${a.ip}:${port.port}` : a.ip);
     }
-    w.write(LEVEL_0, `Endpoints:\t${addrs.join(',')}\n`);
+    w.write(LEVEL_0, `Endpoints:\t${addrs.join(',') || '<none>'}\n`);
   }
   w.write(LEVEL_0, `Session Affinity:\t${spec.sessionAffinity ?? 'None'}\n`);
   w.write(LEVEL_0, `Internal Traffic Policy:\t${spec.internalTrafficPolicy ?? 'Cluster'}\n`);
   describeEvents(sim, eventsFor(sim, svc), w);
+  return w.toString();
+}
+
+/** describeConfigMap: each key under a "----" rule. */
+export function describeConfigMap(sim: Simulation, cm: KubeObject): string {
+  const w = new PrefixWriter();
+  w.write(LEVEL_0, `Name:\t${cm.metadata.name}\n`);
+  w.write(LEVEL_0, `Namespace:\t${cm.metadata.namespace}\n`);
+  printLabelsMultiline(w, 'Labels', cm.metadata.labels);
+  printAnnotationsMultiline(w, 'Annotations', cm.metadata.annotations);
+  w.write(LEVEL_0, '\nData\n====\n');
+  for (const k of Object.keys(cm.data ?? {}).sort()) w.write(LEVEL_0, `${k}:\n----\n${cm.data[k]}\n\n`);
+  w.write(LEVEL_0, '\nBinaryData\n====\n');
+  for (const k of Object.keys(cm.binaryData ?? {}).sort()) w.write(LEVEL_0, `${k}: ${Math.floor((String(cm.binaryData[k]).length * 3) / 4)} bytes\n`);
+  w.write(LEVEL_0, '\n');
+  describeEvents(sim, eventsFor(sim, cm), w);
+  return w.toString();
+}
+
+/** describeNamespace (quota and limit ranges are not simulated beyond their objects). */
+export function describeNamespace(sim: Simulation, ns: KubeObject): string {
+  const w = new PrefixWriter();
+  w.write(LEVEL_0, `Name:\t${ns.metadata.name}\n`);
+  printLabelsMultiline(w, 'Labels', ns.metadata.labels);
+  printAnnotationsMultiline(w, 'Annotations', ns.metadata.annotations);
+  w.write(LEVEL_0, `Status:\t${ns.status?.phase ?? ''}\n`);
+  const quotas = sim.api.list('ResourceQuota', { namespace: ns.metadata.name });
+  const limits = sim.api.list('LimitRange', { namespace: ns.metadata.name });
+  w.write(LEVEL_0, quotas.length ? `\nResource Quotas\n  Name:\t${quotas.map((q) => q.metadata.name).join(', ')}\n` : '\nNo resource quota.\n');
+  w.write(LEVEL_0, limits.length ? `\nResource Limits\n  Name:\t${limits.map((q) => q.metadata.name).join(', ')}\n` : '\nNo LimitRange resource.\n');
   return w.toString();
 }
 

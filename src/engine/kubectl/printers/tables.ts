@@ -9,6 +9,8 @@ import { POD_COLUMNS, POD_WIDE_COLUMNS, podRow } from './pods';
 export interface TableDef {
   columns: string[];
   wide?: string[];
+  /** When -o wide reorders columns (events), the full wide header. */
+  wideColumns?: string[];
   row(sim: Simulation, o: KubeObject, wide: boolean): string[];
 }
 
@@ -145,7 +147,9 @@ export const TABLES: Record<string, TableDef> = {
     columns: ['NAME', 'STATUS', 'COMPLETIONS', 'DURATION', 'AGE'],
     wide: ['CONTAINERS', 'IMAGES', 'SELECTOR'],
     row: (sim, o, wide) => {
-      const completions = o.spec?.completions != null ? `${n(o.status?.succeeded)}/${o.spec.completions}` : `${n(o.status?.succeeded)}/1 of ${o.spec?.parallelism ?? 1}`;
+      const par = o.spec?.parallelism ?? 0;
+      const completions =
+        o.spec?.completions != null ? `${n(o.status?.succeeded)}/${o.spec.completions}` : par > 1 ? `${n(o.status?.succeeded)}/1 of ${par}` : `${n(o.status?.succeeded)}/1`;
       const r = [o.metadata.name, jobStatus(o), completions, jobDuration(sim, o), age(sim, o)];
       return wide ? [...r, ...containerCells(o, o.spec?.template, o.spec?.selector)] : r;
     },
@@ -175,7 +179,15 @@ export const TABLES: Record<string, TableDef> = {
   },
   Event: {
     columns: ['LAST SEEN', 'TYPE', 'REASON', 'OBJECT', 'MESSAGE'],
-    row: (sim, o) => [eventLastSeen(sim, o), o.type ?? '', o.reason ?? '', eventObject(o), String(o.message ?? '').trim()],
+    wideColumns: ['LAST SEEN', 'TYPE', 'REASON', 'OBJECT', 'SUBOBJECT', 'SOURCE', 'MESSAGE', 'FIRST SEEN', 'COUNT', 'NAME'],
+    row: (sim, o, wide) => {
+      const base = [eventLastSeen(sim, o), o.type ?? '', o.reason ?? '', eventObject(o)];
+      const msg = String(o.message ?? '').trim();
+      if (!wide) return [...base, msg];
+      const src = [o.source?.component, o.source?.host].filter(Boolean).join(', ');
+      const first = o.firstTimestamp ? since(sim, o.firstTimestamp) : since(sim, o.eventTime);
+      return [...base, o.involvedObject?.fieldPath ?? '', src, msg, first, String(o.count ?? 1), o.metadata.name];
+    },
   },
   Service: {
     columns: ['NAME', 'TYPE', 'CLUSTER-IP', 'EXTERNAL-IP', 'PORT(S)', 'AGE'],

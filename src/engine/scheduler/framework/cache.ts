@@ -97,6 +97,10 @@ export class SchedulerCache implements Snapshot {
     return this.api.list(kind, namespace === undefined ? {} : { namespace });
   }
 
+  getObject(kind: string, namespace: string, name: string): KubeObject | undefined {
+    return this.api.get(kind, namespace, name);
+  }
+
   /** The node a pod is counted on, if it is an assigned, non-terminal pod. */
   nodeOf(key: string): string | undefined {
     return this.podNode.get(key);

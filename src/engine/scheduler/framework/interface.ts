@@ -35,6 +35,7 @@ export interface Snapshot {
   namespaceLabels(ns: string): Record<string, string> | undefined;
   /** Objects the plugins look up (Services, ReplicaSets... for default spreading). */
   list(kind: string, namespace?: string): import('../../api/meta').KubeObject[];
+  getObject(kind: string, namespace: string, name: string): import('../../api/meta').KubeObject | undefined;
 }
 
 export interface Plugin {

@@ -43,7 +43,7 @@ export function defaultSelector(pod: KubeObject, snap: Snapshot): SpreadSelector
   let ownerKey: unknown = null;
   const ref = controllerRef(pod);
   if (ref && ((ref.kind === 'ReplicaSet' && ref.apiVersion === 'apps/v1') || (ref.kind === 'StatefulSet' && ref.apiVersion === 'apps/v1'))) {
-    const o = snap.list(ref.kind, ns).find((x) => x.metadata.name === ref.name);
+    const o = snap.getObject(ref.kind, ns, ref.name);
     if (o?.spec?.selector) {
       owner = compileSelector(o.spec.selector);
       ownerKey = o.spec.selector;

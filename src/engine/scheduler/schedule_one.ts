@@ -1,0 +1,144 @@
+// The scheduling cycle's steps (pkg/scheduler/schedule_one.go): finding the feasible nodes
+// (adaptive percentageOfNodesToScore, nominated node first), selectHost, and the PodScheduled
+// condition update of handleSchedulingFailure.
+import type { ComponentContext } from '../sim/component';
+import type { Random } from '../sim/random';
+import type { KubeObject } from '../api/meta';
+import type { CycleState } from './framework/cycleState';
+import type { Status } from './framework/interface';
+import type { NodeInfo } from './framework/nodeInfo';
+import type { PodInfo } from './framework/podInfo';
+import type { Framework } from './framework/runtime';
+import type { SchedulerCache } from './framework/cache';
+import type { Diagnosis } from './framework/fitError';
+import type { Attempt } from './explanation';
+
+const MIN_FEASIBLE_NODES_TO_FIND = 100;
+const MIN_FEASIBLE_NODES_PERCENTAGE_TO_FIND = 5;
+
+/** numFeasibleNodesToFind with the adaptive percentageOfNodesToScore. */
+export function numFeasibleNodesToFind(numAllNodes: number): number {
+  if (numAllNodes < MIN_FEASIBLE_NODES_TO_FIND) return numAllNodes;
+  let pct = 50 - Math.trunc(numAllNodes / 125);
+  if (pct < MIN_FEASIBLE_NODES_PERCENTAGE_TO_FIND) pct = MIN_FEASIBLE_NODES_PERCENTAGE_TO_FIND;
+  const n = Math.trunc((numAllNodes * pct) / 100);
+  return n < MIN_FEASIBLE_NODES_TO_FIND ? MIN_FEASIBLE_NODES_TO_FIND : n;
+}
+
+export interface FilterHost {
+  fwk: Framework;
+  cache: SchedulerCache;
+  /** nextStartNodeIndex */
+  start: number;
+  nominatedFor(node: string): PodInfo[];
+}
+
+/** findNodesThatPassFilters: from nextStartNodeIndex, stopping once numFeasibleNodesToFind nodes fit. */
+export function findNodesThatPassFilters(
+  h: FilterHost,
+  state: CycleState,
+  pi: PodInfo,
+  pod: KubeObject,
+  diagnosis: Diagnosis,
+  rejectors: Set<string>,
+  attempt: Attempt,
+): { feasible: NodeInfo[]; processed: number } {
+  const allNodes = h.cache.nodes;
+  // A pod nominated by an earlier preemption tries its nominated node first.
+  const nominated: string | undefined = pod.status?.nominatedNodeName;
+  if (nominated) {
+    const n = h.cache.get(nominated);
+    if (n && !h.fwk.runFilterWithNominated(state, pi, n, h.cache, h.nominatedFor(n.name))) {
+      attempt.nodes = [n.name];
+      attempt.feasible = [n.name];
+      return { feasible: [n], processed: 0 };
+    }
+  }
+  let nodes = allNodes;
+  if (state.preFilterNodeNames.size) {
+    let allowed: Set<string> | undefined;
+    for (const s of state.preFilterNodeNames.values()) allowed = allowed ? new Set([...allowed].filter((x) => s.has(x))) : s;
+    nodes = allNodes.filter((n) => allowed!.has(n.name));
+    const plugins = [...state.preFilterNodeNames.keys()].sort();
+    diagnosis.absentNodesStatus = { code: 'UnschedulableAndUnresolvable', reasons: [`node(s) didn't satisfy plugin(s) [${plugins.join(' ')}]`] };
+    for (const p of plugins) rejectors.add(p);
+    for (const n of allNodes)
+      if (!allowed!.has(n.name))
+        attempt.filter[n.name] = { plugin: plugins.join(','), code: 'UnschedulableAndUnresolvable', reasons: diagnosis.absentNodesStatus.reasons };
+  }
+  const feasible: NodeInfo[] = [];
+  const toFind = numFeasibleNodesToFind(nodes.length);
+  const start = nodes.length ? h.start % nodes.length : 0;
+  const evaluated: string[] = [];
+  let processed = 0;
+  for (let i = 0; i < nodes.length && feasible.length < toFind; i++) {
+    const n = nodes[(start + i) % nodes.length];
+    processed++;
+    evaluated.push(n.name);
+    const s: Status | null = h.fwk.runFilterWithNominated(state, pi, n, h.cache, h.nominatedFor(n.name));
+    if (!s) {
+      feasible.push(n);
+    } else {
+      diagnosis.nodeToStatus.set(n.name, s);
+      rejectors.add(s.plugin!);
+      attempt.filter[n.name] = { plugin: s.plugin!, code: s.code, reasons: s.reasons };
+    }
+  }
+  // Explanations are kept for every pod: share the node-name list when every node was evaluated in order.
+  const shared = nodes === allNodes && start === 0 && processed === allNodes.length;
+  attempt.nodes = shared ? h.cache.nodeNames : evaluated;
+  attempt.feasible = shared && feasible.length === processed ? attempt.nodes : feasible.map((n) => n.name);
+  return { feasible, processed };
+}
+
+/** selectHost: the highest total wins; ties are broken uniformly at random (seeded). */
+export function selectHost(nodes: NodeInfo[], totals: number[], rnd: Random): NodeInfo {
+  let max = -Infinity;
+  for (const t of totals) if (t > max) max = t;
+  const ties: number[] = [];
+  totals.forEach((t, i) => {
+    if (t === max) ties.push(i);
+  });
+  const pick = ties.length === 1 ? ties[0] : ties[rnd.int(ties.length)];
+  return nodes[pick];
+}
+
+/** updatePod: PodScheduled=False with the reason and message, and the nomination, if they changed. */
+export function updatePodScheduledCondition(ctx: ComponentContext, pod: KubeObject, reason: string, message: string, nominatedNode: string | undefined): void {
+  const latest = ctx.api.get('Pod', pod.metadata.namespace, pod.metadata.name);
+  if (latest && latest.metadata.uid === pod.metadata.uid) {
+    ctx.api.mutate(
+      'Pod',
+      latest.metadata.namespace,
+      latest.metadata.name,
+      (d) => {
+        const status = (d.status = d.status ?? {});
+        const conds: Record<string, unknown>[] = (status.conditions = status.conditions ?? []);
+        const i = conds.findIndex((c) => c.type === 'PodScheduled');
+        const cur = i >= 0 ? conds[i] : undefined;
+        let changed = false;
+        if (!cur || cur.status !== 'False' || cur.reason !== reason || cur.message !== message) {
+          const cond: Record<string, unknown> = {
+            type: 'PodScheduled',
+            status: 'False',
+            reason,
+            message,
+            lastProbeTime: null,
+            lastTransitionTime: cur && cur.status === 'False' ? cur.lastTransitionTime : ctx.clock.timestamp(),
+          };
+          if (typeof d.metadata.generation === 'number') cond.observedGeneration = d.metadata.generation;
+          if (i >= 0) conds[i] = cond;
+          else conds.push(cond);
+          changed = true;
+        }
+        if (nominatedNode !== undefined && (status.nominatedNodeName ?? '') !== nominatedNode) {
+          if (nominatedNode) status.nominatedNodeName = nominatedNode;
+          else delete status.nominatedNodeName;
+          changed = true;
+        }
+        return changed ? undefined : false;
+      },
+      { status: true },
+    );
+  }
+}
