@@ -58,7 +58,7 @@ export function parseManifests(text: string, file: string): ParsedManifests {
     if (doc.errors.length) {
       for (const err of doc.errors) {
         const p = pos(err.pos[0]);
-        diagnostics.push({ file, line: p.line, column: p.column, message: yamlErrorMessage(err.message), severity: 'error' });
+        diagnostics.push({ file, line: p.line, column: p.column, message: yamlErrorMessage(err.code, err.message, text.slice(err.pos[0], err.pos[1])), severity: 'error' });
       }
       return;
     }
@@ -114,7 +114,21 @@ function keyString(k: unknown): string {
   return String(k);
 }
 
-/** yaml's messages carry a code-frame after the first line; the first line is the message. */
-function yamlErrorMessage(m: string): string {
-  return `error converting YAML to JSON: yaml: ${m.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '')}`;
+/**
+ * kubectl reports YAML problems through sigs.k8s.io/yaml (go-yaml), so the common ones get
+ * go-yaml's wording; the rest keep the JavaScript parser's first line. The line number go-yaml
+ * puts in the text is left out: the diagnostic's own position says where.
+ */
+function yamlErrorMessage(code: string, m: string, source: string): string {
+  const first = m.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+  const go: Record<string, string> = {
+    BLOCK_AS_IMPLICIT_KEY: 'mapping values are not allowed in this context',
+    TAB_AS_INDENT: 'found character that cannot start any token',
+    DUPLICATE_KEY: `unmarshal errors: mapping key ${JSON.stringify(source.replace(/:$/, '').trim())} already defined`,
+  };
+  let text = go[code];
+  if (!text && /^Flow sequence/.test(first)) text = "did not find expected ',' or ']'";
+  if (!text && /^Flow map/.test(first)) text = "did not find expected ',' or '}'";
+  if (!text && /^Missing closing "?quote/.test(first)) text = 'found unexpected end of stream';
+  return `error converting YAML to JSON: yaml: ${text ?? first.charAt(0).toLowerCase() + first.slice(1)}`;
 }

@@ -47,6 +47,7 @@ function Legend() {
       <span className="legend__item">
         <span className="pod__badge pod__badge--restarts legend__badge">↻2</span> restarts
       </span>
+      <span className="legend__item muted">Click a pod, a box or a node to inspect it.</span>
     </div>
   );
 }
@@ -57,6 +58,7 @@ function TopBar() {
   const largeType = useApp((s) => s.largeType);
   const scenarioName = useApp((s) => s.scenarioName);
   const seed = useApp((s) => s.seed);
+  const showEditor = useApp((s) => s.showEditor);
   return (
     <header className="topbar">
       <h1 className="brand">
@@ -75,6 +77,9 @@ function TopBar() {
       </div>
       <span className="spacer" />
       <label className="toggle">
+        <input type="checkbox" checked={showEditor} onChange={(e) => useApp.getState().set({ showEditor: e.target.checked })} data-action="toggle-editor" /> Editor
+      </label>
+      <label className="toggle">
         <input type="checkbox" checked={highContrast} onChange={(e) => useApp.getState().set({ highContrast: e.target.checked })} /> High contrast
       </label>
       <label className="toggle">
@@ -91,6 +96,8 @@ export function App() {
   const highContrast = useApp((s) => s.highContrast);
   const largeType = useApp((s) => s.largeType);
   const [bottom, setBottom] = useState<'events' | 'console'>('events');
+  const hasSelection = useApp((s) => s.selection !== null);
+  const showEditor = useApp((s) => s.showEditor);
   useEffect(() => {
     try {
       const p = JSON.parse(localStorage.getItem(PREFS_KEY) ?? '{}');
@@ -112,13 +119,13 @@ export function App() {
       <div className="banner-slot">
         <Banner />
       </div>
-      <main className="main">
+      <main className={`main${hasSelection ? '' : ' no-inspector'}${showEditor ? '' : ' no-editor'}`}>
         <EditorPane />
         <section className="stage" aria-label="Cluster canvas">
           <Canvas />
           <Legend />
         </section>
-        <Inspector />
+        {hasSelection ? <Inspector /> : null}
       </main>
       <TimeBar />
       <section className="bottom">

@@ -40,6 +40,8 @@ export interface AppState {
   consoleLines: ConsoleLine[];
   highContrast: boolean;
   largeType: boolean;
+  /** The editor column is shown (hide it to give a projector the whole width). */
+  showEditor: boolean;
   client: EngineClient | null;
 
   applyBatch(b: Batch): void;
@@ -67,6 +69,7 @@ export const useApp = create<AppState>((set) => ({
   consoleLines: [],
   highContrast: false,
   largeType: false,
+  showEditor: true,
   client: null,
   applyBatch: (b) => set((s) => ({ view: applyBatch(s.view, b) })),
   setYaml: (yaml) => set({ yaml }),

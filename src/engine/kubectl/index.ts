@@ -7,6 +7,10 @@ import { formatError } from './resources';
 import { fail, type KubectlResult, type ParsedArgs } from './types';
 
 export type { KubectlResult, ParsedArgs } from './types';
+/** For the UI's inspector and panels: kubectl describe of one object, the pod STATUS column, ages. */
+export { describeObject } from './commands/describe';
+export { podSummary } from './printers/pods';
+export { humanDuration } from './printers/duration';
 
 export interface KubectlOptions {
   /** Text read by "-f -" (manifests typed in the UI, scenario steps). */

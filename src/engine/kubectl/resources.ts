@@ -7,6 +7,7 @@ import { fieldErrorMessage } from '../api/fieldErrors';
 import { parseSelector } from '../api/labels';
 import type { Simulation } from '../sim/simulation';
 import { flagBool, flagString, type ParsedArgs } from './types';
+import { fieldSelectorPredicate } from './fieldSelector';
 
 export interface ResourceRef {
   info: KindInfo;
@@ -85,7 +86,9 @@ export function listObjects(sim: Simulation, info: KindInfo, a: ParsedArgs): Kub
     }
   }
   const ns = info.namespaced && !allNamespaces(a) ? namespaceOf(sim, a) : undefined;
-  const objs = sim.api.list(info.kind, { namespace: ns, labels: pred });
+  const fsel = flagString(a, 'field-selector');
+  const fieldPred = fsel ? fieldSelectorPredicate(info, fsel) : undefined;
+  const objs = sim.api.list(info.kind, { namespace: ns, labels: pred }).filter((o) => !fieldPred || fieldPred(o));
   return objs.sort(
     (x, y) => (x.metadata.namespace ?? '').localeCompare(y.metadata.namespace ?? '') || compareNames(x.metadata.name, y.metadata.name),
   );

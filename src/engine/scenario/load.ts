@@ -9,6 +9,8 @@ import { Simulation, type TraceRecord } from '../sim/simulation';
 import { DEFAULT_TIMINGS, type Timings } from '../sim/timings';
 import { ApplyError, applyObject } from '../kubectl/applyObject';
 import { objectName } from '../kubectl/resources';
+import { ArgError, parseArgs, tokenize } from '../kubectl/args';
+import { COMMANDS } from '../kubectl/commands/registry';
 import { parseManifests, type ManifestDoc } from '../../manifests/parse';
 import { toObjects, type SourcedObject } from '../../manifests/objects';
 import type { Diagnostic } from '../../manifests/diagnostics';
@@ -150,6 +152,19 @@ function nodeFromManifest(n: KubeObject): KubeObject {
   };
 }
 
+/** What kubectl would refuse before talking to the server: quoting, flags, an unknown verb. */
+function checkKubectlLine(line: string): string | undefined {
+  try {
+    const a = parseArgs(tokenize(line));
+    if (!a.verb) return 'error: you must specify a command, e.g. "kubectl get pods"';
+    if (!COMMANDS[a.verb]) return `error: unknown command "${a.verb}" for "kubectl"`;
+  } catch (e) {
+    if (e instanceof ArgError) return `error: ${e.message}`;
+    throw e;
+  }
+  return undefined;
+}
+
 type At = (file: string, doc: ManifestDoc, path: string, message: string, severity?: Diagnostic['severity']) => void;
 
 function readScenario(v: Record<string, any>, file: string, doc: ManifestDoc, out: Scenario, at: At, push: (d: Diagnostic) => void, text: string): void {
@@ -209,7 +224,10 @@ function readScenario(v: Record<string, any>, file: string, doc: ManifestDoc, ou
     const step: ScenarioStep = { at: when, source: { file, line: pos.line, column: pos.column } };
     if (s.kubectl !== undefined) {
       if (typeof s.kubectl !== 'string') return at(file, doc, `${path}.kubectl`, `${path}.kubectl: Invalid value: must be a string`);
-      step.kubectl = s.kubectl.replace(/^\s*kubectl\s+/, '');
+      const line: string = s.kubectl.replace(/^\s*kubectl\s+/, '');
+      step.kubectl = line;
+      const problem = checkKubectlLine(line);
+      if (problem) return at(file, doc, `${path}.kubectl`, problem);
     } else if (s.apply !== undefined) {
       if (typeof s.apply !== 'string') return at(file, doc, `${path}.apply`, `${path}.apply: Invalid value: must be a string of YAML`);
       step.apply = s.apply;

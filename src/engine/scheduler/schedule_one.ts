@@ -69,12 +69,10 @@ export function findNodesThatPassFilters(
   const feasible: NodeInfo[] = [];
   const toFind = numFeasibleNodesToFind(nodes.length);
   const start = nodes.length ? h.start % nodes.length : 0;
-  const evaluated: string[] = [];
   let processed = 0;
   for (let i = 0; i < nodes.length && feasible.length < toFind; i++) {
     const n = nodes[(start + i) % nodes.length];
     processed++;
-    evaluated.push(n.name);
     const s: Status | null = h.fwk.runFilterWithNominated(state, pi, n, h.cache, h.nominatedFor(n.name));
     if (!s) {
       feasible.push(n);
@@ -86,7 +84,7 @@ export function findNodesThatPassFilters(
   }
   // Explanations are kept for every pod: share the node-name list when every node was evaluated in order.
   const shared = nodes === allNodes && start === 0 && processed === allNodes.length;
-  attempt.nodes = shared ? h.cache.nodeNames : evaluated;
+  attempt.nodes = shared ? h.cache.nodeNames : Array.from({ length: processed }, (_, i) => nodes[(start + i) % nodes.length].name);
   attempt.feasible = shared && feasible.length === processed ? attempt.nodes : feasible.map((n) => n.name);
   return { feasible, processed };
 }

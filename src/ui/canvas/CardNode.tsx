@@ -2,7 +2,7 @@
 // capacity bars and pods, or the lane of unscheduled pods.
 import { memo } from 'react';
 import { Handle, Position, type Node, type NodeProps } from '@xyflow/react';
-import type { Card } from '../model/layout';
+import type { Card, PlacedPod } from '../model/layout';
 import { CARD_PAD, HEADER_H } from '../model/layout';
 import { isProbeFailing } from '../model/podLook';
 import { PodTile } from './PodTile';
@@ -113,6 +113,64 @@ function Header({ card }: { card: Card }) {
   );
 }
 
+/** Pods are rendered in chunks of this many slots; a chunk whose pods did not change is skipped. */
+const CHUNK = 48;
+
+interface ChunkProps {
+  pods: PlacedPod[];
+  cols: number;
+  compact: boolean;
+  now: number;
+  selectedKey: string | null;
+}
+
+function PodChunkImpl({ pods, cols, compact, now, selectedKey }: ChunkProps) {
+  return (
+    <>
+      {pods.map((p) => (
+        <PodTile
+          key={p.row.key}
+          row={p.row}
+          col={(p.slot % cols) + 1}
+          gridRow={Math.floor(p.slot / cols) + 1}
+          probeFailing={isProbeFailing(p.row, now)}
+          selected={selectedKey === p.row.key}
+          compact={compact}
+          onSelect={selectRow}
+        />
+      ))}
+    </>
+  );
+}
+
+function hasSelected(pods: PlacedPod[], key: string | null): boolean {
+  return key !== null && pods.some((p) => p.row.key === key);
+}
+
+function hasProbe(pods: PlacedPod[]): boolean {
+  return pods.some((p) => p.row.probeFailedAt !== undefined);
+}
+
+/** Re-render a chunk only when one of its pods, their slots, or what they show changed. */
+function sameChunk(a: ChunkProps, b: ChunkProps): boolean {
+  if (a.cols !== b.cols || a.compact !== b.compact || a.pods.length !== b.pods.length) return false;
+  for (let i = 0; i < a.pods.length; i++) if (a.pods[i].row !== b.pods[i].row || a.pods[i].slot !== b.pods[i].slot) return false;
+  if (a.selectedKey !== b.selectedKey && (hasSelected(a.pods, a.selectedKey) || hasSelected(b.pods, b.selectedKey))) return false;
+  if (a.now !== b.now && hasProbe(b.pods)) return false;
+  return true;
+}
+
+const PodChunk = memo(PodChunkImpl, sameChunk);
+
+function chunked(pods: PlacedPod[]): PlacedPod[][] {
+  const out: PlacedPod[][] = [];
+  for (const p of pods) {
+    const i = Math.floor(p.slot / CHUNK);
+    (out[i] ??= []).push(p);
+  }
+  return out;
+}
+
 function CardNodeImpl({ data }: NodeProps<CardFlowNode>) {
   const { card, now, selectedKey } = data;
   const r = card.row;
@@ -141,20 +199,7 @@ function CardNodeImpl({ data }: NodeProps<CardFlowNode>) {
       <Handle type="target" position={Position.Top} className="handle" isConnectable={false} />
       <Header card={card} />
       <div className="card__pods" style={{ top: HEADER_H, left: CARD_PAD, gridTemplateColumns: `repeat(${card.cols}, ${card.tile}px)`, gridAutoRows: card.tile, gap: card.gap }}>
-        {card.pods.map((p) => {
-          return (
-            <PodTile
-              key={p.row.key}
-              row={p.row}
-              col={(p.slot % card.cols) + 1}
-              gridRow={Math.floor(p.slot / card.cols) + 1}
-              probeFailing={isProbeFailing(p.row, now)}
-              selected={selectedKey === p.row.key}
-              compact={card.tile < 40}
-              onSelect={selectRow}
-            />
-          );
-        })}
+        {chunked(card.pods).map((pods, i) => (pods ? <PodChunk key={i} pods={pods} cols={card.cols} compact={card.tile < 40} now={now} selectedKey={selectedKey} /> : null))}
       </div>
       <Handle type="source" position={Position.Bottom} className="handle" isConnectable={false} />
     </div>

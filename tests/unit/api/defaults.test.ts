@@ -330,7 +330,7 @@ describe('other kinds', () => {
       x.spec.type = 'ClusterIP';
     });
     expect(back.spec.ports[0].nodePort).toBeUndefined();
-    expect(back.spec.externalTrafficPolicy).toBe('Cluster');
+    expect(back.spec.externalTrafficPolicy).toBeUndefined();
   });
 
   it('Namespace gets its name label, the kubernetes finalizer and phase Active', () => {

@@ -57,14 +57,15 @@ describe('loadScenario', () => {
   });
 
   it('positions problems in the Scenario document', () => {
-    const text = `apiVersion: kubeplay.dev/v1\nkind: Scenario\nmetadata: {name: s}\nspec:\n  seed: -1\n  steps:\n  - at: soon\n    kubectl: get pods\n  - at: 5s\n  - at: 6s\n    node: {name: worker-9, action: stop}\n  - at: 7s\n    node: {name: worker-1, action: reboot}\n`;
+    const text = `apiVersion: kubeplay.dev/v1\nkind: Scenario\nmetadata: {name: s}\nspec:\n  seed: -1\n  steps:\n  - at: soon\n    kubectl: get pods\n  - at: 5s\n  - at: 6s\n    kubectl: frobnicate pods\n  - at: 6s\n    node: {name: worker-9, action: stop}\n  - at: 7s\n    node: {name: worker-1, action: reboot}\n`;
     const { diagnostics } = loadScenario(text, { file: 's.yaml' });
     expect(diagnostics.map((d) => `${d.line}:${d.column}: ${d.message}`)).toEqual([
       '5:9: spec.seed: Invalid value: -1: must be an integer between 0 and 4294967295',
       '7:9: spec.steps[0].at: Invalid value: "soon": time: invalid duration "soon"',
       '9:5: spec.steps[1]: Invalid value: exactly one of kubectl, apply or node must be set',
-      '10:5: nodes "worker-9" not found',
-      '13:36: spec.steps[3].node.action: Unsupported value: "reboot": supported values: "start", "stop"',
+      '11:14: error: unknown command "frobnicate" for "kubectl"',
+      '12:5: nodes "worker-9" not found',
+      '15:36: spec.steps[4].node.action: Unsupported value: "reboot": supported values: "start", "stop"',
     ]);
   });
 

@@ -60,6 +60,15 @@ describe('kubectl apply', () => {
     });
   });
 
+  it('refuses documents without a name the way kubectl apply does', () => {
+    const sim = new Simulation({ seed: 1, freezeObjects: true });
+    expect(runKubectl(sim, 'apply -f -', { stdin: 'apiVersion: v1\nkind: ConfigMap\nmetadata: {labels: {a: b}}\n' }).stderr).toBe(
+      'error: error when retrieving current configuration of: Resource: "/v1, Resource=configmaps", GroupVersionKind: "/v1, Kind=ConfigMap" Name: "", Namespace: "default" from server for: "STDIN": resource name may not be empty\n',
+    );
+    expect(runKubectl(sim, 'apply -f -', { stdin: 'apiVersion: v1\nkind: ConfigMap\nmetadata: {generateName: x-}\n' }).stderr).toBe('error: from STDIN: cannot use generate name with apply\n');
+    expect(runKubectl(sim, 'create -f -', { stdin: 'apiVersion: v1\nkind: ConfigMap\nmetadata: {generateName: x-}\n' }).stdout).toMatch(/^configmap\/x-[bcdfghjklmnpqrstvwxz2456789]{5} created\n$/);
+  });
+
   it('create refuses an existing object with the API server wording', () => {
     const sim = new Simulation({ seed: 1, freezeObjects: true });
     expect(runKubectl(sim, 'create -f -', { stdin: DEPLOY(1) }).stdout).toBe('deployment.apps/web created\n');

@@ -174,3 +174,22 @@ describe('kubectl get events', () => {
     expect(wide[1]).toMatch(/^10s         Warning   Touched   configmap\/alpha               tester, worker-1   second    10s          1       alpha\.[0-9a-f]+$/);
   });
 });
+
+describe('kubectl get --field-selector', () => {
+  it('filters on the fields the API server registers and rejects others with its message', () => {
+    const sim = new Simulation({ seed: 1, freezeObjects: true });
+    for (const [name, phase] of [['a', 'Running'], ['b', 'Pending']]) {
+      sim.api.create({ apiVersion: 'v1', kind: 'Pod', metadata: { name }, spec: { containers: [{ name: 'c', image: 'nginx' }] } });
+      sim.api.mutate('Pod', 'default', name, (d) => {
+        d.status = { phase };
+      }, { status: true });
+    }
+    expect(runKubectl(sim, 'get pods --field-selector status.phase=Running -o name').stdout).toBe('pod/a\n');
+    expect(runKubectl(sim, 'get pods --field-selector status.phase!=Running,metadata.name=b -o name').stdout).toBe('pod/b\n');
+    expect(runKubectl(sim, 'get pods --field-selector spec.foo=x')).toEqual({
+      stdout: '',
+      stderr: 'Error from server (BadRequest): Unable to find "/v1, Resource=pods" that match label selector "", field selector "spec.foo=x": field label not supported: spec.foo\n',
+      exitCode: 1,
+    });
+  });
+});

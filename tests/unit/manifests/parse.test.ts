@@ -45,6 +45,14 @@ describe('parseManifests positions', () => {
     expect(two.docs[1].positionOf('metadata.name')).toMatchObject({ line: 17, column: 9 });
   });
 
+  it('words common YAML syntax errors as go-yaml does', () => {
+    const msg = (t: string) => parseManifests(t, 'f.yaml').diagnostics.map((d) => `${d.line}:${d.column}: ${d.message}`);
+    expect(msg('a: b: c\n')).toEqual(['1:4: error converting YAML to JSON: yaml: mapping values are not allowed in this context']);
+    expect(msg('a:\n\tb: 1\n')).toEqual(['2:1: error converting YAML to JSON: yaml: found character that cannot start any token']);
+    expect(msg('a: 1\nb: 2\na: 3\n')).toEqual(['3:1: error converting YAML to JSON: yaml: unmarshal errors: mapping key "a" already defined']);
+    expect(msg('a: [1, 2\n')).toEqual(["2:1: error converting YAML to JSON: yaml: did not find expected ',' or ']'"]);
+  });
+
   it('reports YAML syntax errors at their line and column', () => {
     const bad = parseManifests('apiVersion: v1\nkind: Pod\nmetadata:\n  name: [a, b\n', 'bad.yaml');
     expect(bad.diagnostics).toHaveLength(1);

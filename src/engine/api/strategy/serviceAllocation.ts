@@ -104,6 +104,8 @@ function updateAddresses(svc: KubeObject, old: KubeObject, ctx: AdmissionContext
     if (!s.ipFamilies && os.ipFamilies) s.ipFamilies = os.ipFamilies;
     if (!s.ipFamilyPolicy && os.ipFamilyPolicy) s.ipFamilyPolicy = os.ipFamilyPolicy;
   }
+  const external = (x: any) => NODE_PORT_TYPES.has(x.type) || (x.type === 'ClusterIP' && (x.externalIPs ?? []).length > 0);
+  if (external(os) && !external(s) && s.externalTrafficPolicy === os.externalTrafficPolicy) delete s.externalTrafficPolicy;
   const oldPorts: any[] = os.ports ?? [];
   const sameAsOld = (p: any) => oldPorts.find((o) => o.port === p.port && (o.protocol ?? 'TCP') === (p.protocol ?? 'TCP'));
   for (const p of s.ports ?? []) {

@@ -64,41 +64,55 @@ function compareRestarts([ra, sa]: [number, number], [rb, sb]: [number, number])
   return undefined;
 }
 
-/**
- * What ActivePodsWithRanks compares, read once per pod: a sort of n pods then costs n reads
- * instead of n log n (parsing timestamps is most of a comparison).
- */
-interface RankedPod {
+/** What ActivePodsWithRanks compares about a pod, read once per stored pod object. */
+interface PodRankFacts {
   unassigned: boolean;
   phase: number;
   ready: boolean;
   cost: number;
-  rank: number;
   readyTime: number | undefined;
-  /** logarithmicRank of readyTime, when it and now are known. */
-  readyBucket: number | undefined;
   restarts: [number, number];
   created: number | undefined;
-  createdBucket: number | undefined;
   uid: string;
 }
 
-function rankedPod(pod: KubeObject, rank: number, now: number | undefined): RankedPod {
-  const ready = isPodReady(pod);
-  const readyTime = ready ? podReadyTime(pod) : undefined;
-  const created = parseTime(pod.metadata.creationTimestamp);
+/** Stored objects never change, so their facts can be kept for as long as the object lives. */
+const rankFacts = new WeakMap<KubeObject, PodRankFacts>();
+
+function podRankFacts(pod: KubeObject, stored: boolean): PodRankFacts {
+  let f = stored ? rankFacts.get(pod) : undefined;
+  if (!f) {
+    const ready = isPodReady(pod);
+    f = {
+      unassigned: (pod.spec?.nodeName ?? '') === '',
+      phase: phaseOrdinal(pod),
+      ready,
+      cost: podDeletionCost(pod),
+      readyTime: ready ? podReadyTime(pod) : undefined,
+      restarts: maxContainerRestarts(pod),
+      created: parseTime(pod.metadata.creationTimestamp),
+      uid: pod.metadata.uid ?? '',
+    };
+    if (stored) rankFacts.set(pod, f);
+  }
+  return f;
+}
+
+interface RankedPod {
+  f: PodRankFacts;
+  rank: number;
+  /** logarithmicRank of the ready time and of the creation time, when they and now are known. */
+  readyBucket: number | undefined;
+  createdBucket: number | undefined;
+}
+
+function rankedPod(pod: KubeObject, rank: number, now: number | undefined, stored: boolean): RankedPod {
+  const f = podRankFacts(pod, stored);
   return {
-    unassigned: (pod.spec?.nodeName ?? '') === '',
-    phase: phaseOrdinal(pod),
-    ready,
-    cost: podDeletionCost(pod),
+    f,
     rank,
-    readyTime,
-    readyBucket: now !== undefined && readyTime !== undefined ? logarithmicRank(readyTime, now) : undefined,
-    restarts: maxContainerRestarts(pod),
-    created,
-    createdBucket: now !== undefined && created !== undefined ? logarithmicRank(created, now) : undefined,
-    uid: pod.metadata.uid ?? '',
+    readyBucket: now !== undefined && f.readyTime !== undefined ? logarithmicRank(f.readyTime, now) : undefined,
+    createdBucket: now !== undefined && f.created !== undefined ? logarithmicRank(f.created, now) : undefined,
   };
 }
 
@@ -106,21 +120,33 @@ function rankedPod(pod: KubeObject, rank: number, now: number | undefined): Rank
 function timeLess(a: RankedPod, b: RankedPod, ta: number | undefined, tb: number | undefined, ba: number | undefined, bb: number | undefined, f: RankFeatures): boolean {
   if (!f.logarithmicScaleDown || ba === undefined || bb === undefined) return afterOrZero(ta, tb);
   const diff = ba - bb;
-  if (diff === 0) return a.uid < b.uid;
+  if (diff === 0) return a.f.uid < b.f.uid;
   return diff < 0;
 }
 
-function rankedLess(a: RankedPod, b: RankedPod, f: RankFeatures): boolean {
-  if (a.unassigned !== b.unassigned) return a.unassigned;
-  if (a.phase !== b.phase) return a.phase < b.phase;
-  if (a.ready !== b.ready) return !a.ready;
-  if (f.podDeletionCost && a.cost !== b.cost) return a.cost < b.cost;
-  if (a.rank !== b.rank) return a.rank > b.rank;
-  if (a.ready && b.ready && a.readyTime !== b.readyTime) return timeLess(a, b, a.readyTime, b.readyTime, a.readyBucket, b.readyBucket, f);
-  const restarts = compareRestarts(a.restarts, b.restarts);
-  if (restarts !== undefined) return restarts;
-  if (a.created !== b.created) return timeLess(a, b, a.created, b.created, a.createdBucket, b.createdBucket, f);
-  return false;
+/**
+ * -1 when less(a, b). Otherwise, with `both`, 1 when less(b, a) and else 0. Each criterion is
+ * symmetric in a and b, so both Less calls stop at the same one and it is evaluated once.
+ */
+function rankedCompare(a: RankedPod, b: RankedPod, f: RankFeatures, both: boolean): number {
+  const fa = a.f;
+  const fb = b.f;
+  if (fa.unassigned !== fb.unassigned) return fa.unassigned ? -1 : 1;
+  if (fa.phase !== fb.phase) return fa.phase < fb.phase ? -1 : 1;
+  if (fa.ready !== fb.ready) return !fa.ready ? -1 : 1;
+  if (f.podDeletionCost && fa.cost !== fb.cost) return fa.cost < fb.cost ? -1 : 1;
+  if (a.rank !== b.rank) return a.rank > b.rank ? -1 : 1;
+  if (fa.ready && fb.ready && fa.readyTime !== fb.readyTime) {
+    if (timeLess(a, b, fa.readyTime, fb.readyTime, a.readyBucket, b.readyBucket, f)) return -1;
+    return both && timeLess(b, a, fb.readyTime, fa.readyTime, b.readyBucket, a.readyBucket, f) ? 1 : 0;
+  }
+  const restarts = compareRestarts(fa.restarts, fb.restarts);
+  if (restarts !== undefined) return restarts ? -1 : 1;
+  if (fa.created !== fb.created) {
+    if (timeLess(a, b, fa.created, fb.created, a.createdBucket, b.createdBucket, f)) return -1;
+    return both && timeLess(b, a, fb.created, fa.created, b.createdBucket, a.createdBucket, f) ? 1 : 0;
+  }
+  return 0;
 }
 
 /** controller.ActivePods Less (no ranks, plain time comparison). */
@@ -154,14 +180,18 @@ export function activePodsWithRanksLess(
   now: number | undefined,
   f: RankFeatures = DEFAULT_RANK_FEATURES,
 ): boolean {
-  return rankedLess(rankedPod(a, rankA, now), rankedPod(b, rankB, now), f);
+  return rankedCompare(rankedPod(a, rankA, now, false), rankedPod(b, rankB, now, false), f, false) < 0;
 }
 
-/** Sort pods so the ones to delete first come first (stable, so ties keep list order). */
+/**
+ * Sort pods so the ones to delete first come first (stable, so ties keep list order). The pods
+ * must be objects from the store (never mutated), as what is compared is cached per object.
+ */
 export function sortActivePodsWithRanks(pods: KubeObject[], ranks: number[], now: number | undefined, f: RankFeatures = DEFAULT_RANK_FEATURES): KubeObject[] {
-  const keys = pods.map((p, i) => rankedPod(p, ranks[i], now));
+  const keys = pods.map((p, i) => rankedPod(p, ranks[i], now, true));
   const idx = pods.map((_, i) => i);
-  idx.sort((i, j) => (rankedLess(keys[i], keys[j], f) ? -1 : rankedLess(keys[j], keys[i], f) ? 1 : 0));
+  // Same as (less(i, j) ? -1 : less(j, i) ? 1 : 0), in one pass over the criteria.
+  idx.sort((i, j) => rankedCompare(keys[i], keys[j], f, true));
   return idx.map((i) => pods[i]);
 }
 

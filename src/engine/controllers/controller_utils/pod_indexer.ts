@@ -97,6 +97,21 @@ export class PodControllerIndex {
     this.bucketOf.set(key, b);
   }
 
+  /**
+   * Active pods of a namespace whose labels `matches` accepts, in no particular order. Only
+   * buckets with a matching label group are read.
+   */
+  activePodsMatching(namespace: string | undefined, matches: (labels: Labels | undefined) => boolean): KubeObject[] {
+    const out: KubeObject[] = [];
+    for (const bucket of this.buckets.values()) {
+      let any = false;
+      for (const g of bucket.groups.values()) if (g.active > 0 && (any = matches(g.labels))) break;
+      if (!any) continue;
+      for (const p of bucket.pods.values()) if (p.metadata.namespace === namespace && isPodActive(p) && matches(p.metadata.labels)) out.push(p);
+    }
+    return out;
+  }
+
   /** The label groups of the pods a controller owns (copies). */
   controlledGroups(uid: string): LabelGroup[] {
     return groupsOf(this.buckets.get(uid));

@@ -3,11 +3,18 @@
 // IsPodTerminating). Times are absolute epoch milliseconds so the functions stay pure.
 import type { KubeObject } from '../../api/meta';
 
+/** Parsed timestamps: pods created or ready in the same second share one string. */
+const parsedTimes = new Map<string, number | undefined>();
+
 /** A metav1.Time string as epoch ms; undefined for unset (Go's zero time). */
 export function parseTime(ts: string | null | undefined): number | undefined {
   if (!ts) return undefined;
+  if (parsedTimes.has(ts)) return parsedTimes.get(ts);
   const v = Date.parse(ts);
-  return Number.isNaN(v) ? undefined : v;
+  const t = Number.isNaN(v) ? undefined : v;
+  if (parsedTimes.size >= 4096) parsedTimes.clear();
+  parsedTimes.set(ts, t);
+  return t;
 }
 
 export function podReadyCondition(pod: KubeObject): { status?: string; lastTransitionTime?: string | null } | undefined {

@@ -262,7 +262,7 @@ export class ReplicaSetController extends Controller {
 
   /**
    * getIndirectlyRelatedPods: pods any ReplicaSet sharing this one's controller (a Deployment's
-   * RS family) selects, each once. Only their node counts matter, so one pass over the namespace.
+   * RS family) selects, each once. Only the active ones' node counts matter, so their order does not.
    */
   private indirectlyRelatedPods(rs: KubeObject): KubeObject[] {
     const ref = controllerRef(rs);
@@ -274,7 +274,7 @@ export class ReplicaSetController extends Controller {
       if (sel) sels.push(sel);
     }
     if (sels.length === 0) return [];
-    return this.ctx.api.list('Pod', { namespace: rs.metadata.namespace }).filter((p) => sels.some((sel) => matchesLabels(sel, p.metadata.labels)));
+    return this.pods.activePodsMatching(rs.metadata.namespace, (labels) => sels.some((sel) => matchesLabels(sel, labels)));
   }
 
   protected override saveExtra(): Extra {

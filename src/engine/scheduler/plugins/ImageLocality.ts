@@ -26,16 +26,21 @@ export class ImageLocality implements PreScorePlugin, ScorePlugin {
   preScore(state: CycleState, pod: PodInfo): Status | null {
     const spec = pod.pod.spec ?? {};
     const containers = [...(spec.initContainers ?? []), ...(spec.containers ?? [])] as { image?: string }[];
-    state.write('PreScoreImageLocality', {
+    const value: PreScoreState = {
       images: containers.filter((c) => c.image).map((c) => normalizedImageName(c.image!)),
       numContainers: containers.length,
       ...this.spread(),
-    } satisfies PreScoreState);
+    };
+    state.write('PreScoreImageLocality', value);
+    this.last = { state, value };
     return null;
   }
 
+  /** This cycle's PreScore result, kept at hand: Score runs once per node. */
+  private last: { state: CycleState; value: PreScoreState } | undefined;
+
   score(state: CycleState, _pod: PodInfo, node: NodeInfo): number {
-    const s = state.read<PreScoreState>('PreScoreImageLocality')!;
+    const s = this.last?.state === state ? this.last.value : state.read<PreScoreState>('PreScoreImageLocality')!;
     let sum = 0;
     if (node.images.size > 0) {
       for (const name of s.images) {

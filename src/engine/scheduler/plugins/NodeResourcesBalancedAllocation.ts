@@ -18,11 +18,15 @@ export class NodeResourcesBalancedAllocation implements PreScorePlugin, ScorePlu
     const reqs = podInfoRequestList(pod, this.resources, true);
     if (reqs.every((r) => r === 0)) return status('Skip');
     state.write(PRE_SCORE_KEY, reqs);
+    this.last = { state, reqs };
     return null;
   }
 
+  /** This cycle's PreScore result, kept at hand: Score runs once per node. */
+  private last: { state: CycleState; reqs: number[] } | undefined;
+
   score(state: CycleState, pod: PodInfo, node: NodeInfo): number {
-    const reqs = state.read<number[]>(PRE_SCORE_KEY) ?? podInfoRequestList(pod, this.resources, true);
+    const reqs = this.last?.state === state ? this.last.reqs : (state.read<number[]>(PRE_SCORE_KEY) ?? podInfoRequestList(pod, this.resources, true));
     return balancedAllocationScore(node, reqs, this.resources);
   }
 }

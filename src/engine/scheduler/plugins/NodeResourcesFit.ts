@@ -74,12 +74,17 @@ export class NodeResourcesFit implements FilterPlugin, PreScorePlugin, ScorePlug
   }
 
   preScore(state: CycleState, pod: PodInfo): Status | null {
-    state.write(PRE_SCORE_KEY, podInfoRequestList(pod, this.resources, false));
+    const reqs = podInfoRequestList(pod, this.resources, false);
+    state.write(PRE_SCORE_KEY, reqs);
+    this.last = { state, reqs };
     return null;
   }
 
+  /** This cycle's PreScore result, kept at hand: Score runs once per node. */
+  private last: { state: CycleState; reqs: number[] } | undefined;
+
   score(state: CycleState, pod: PodInfo, node: NodeInfo): number {
-    const reqs = state.read<number[]>(PRE_SCORE_KEY) ?? podInfoRequestList(pod, this.resources, false);
+    const reqs = this.last?.state === state ? this.last.reqs : (state.read<number[]>(PRE_SCORE_KEY) ?? podInfoRequestList(pod, this.resources, false));
     return leastAllocatedScore(node, reqs, this.resources);
   }
 

@@ -28,11 +28,16 @@ export class TaintToleration implements FilterPlugin, PreScorePlugin, ScorePlugi
   preScore(state: CycleState, pod: PodInfo): Status | null {
     const tols = pod.tolerations.filter((t) => !t.effect || t.effect === 'PreferNoSchedule');
     state.write(PRE_SCORE_KEY, tols);
+    this.last = { state, tols };
     return null;
   }
 
+  /** This cycle's PreScore result, kept at hand: Score runs once per node. */
+  private last: { state: CycleState; tols: Toleration[] } | undefined;
+
   score(state: CycleState, _pod: PodInfo, node: NodeInfo): number {
-    const tols = state.read<Toleration[]>(PRE_SCORE_KEY) ?? [];
+    if (node.taints.length === 0) return 0;
+    const tols = this.last?.state === state ? this.last.tols : (state.read<Toleration[]>(PRE_SCORE_KEY) ?? []);
     let n = 0;
     for (const taint of node.taints) if (taint.effect === 'PreferNoSchedule' && !taintToleratedBy(taint, tols)) n++;
     return n;
