@@ -5,7 +5,7 @@ import { kindInfo } from '../engine/api/kinds';
 import type { KubeObject } from '../engine/api/meta';
 import type { Diagnostic } from './diagnostics';
 import type { ManifestDoc, ParsedManifests } from './parse';
-import { checkTypes } from './schema';
+import { checkTypes } from './decodeTypes';
 
 export interface SourcedObject {
   object: KubeObject;

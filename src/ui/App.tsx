@@ -23,6 +23,11 @@ function Banner() {
           ⬇ Download {banner.download.filename}
         </a>
       ) : null}
+      {banner.action ? (
+        <button type="button" className="btn" data-action="banner-action" onClick={banner.action.run}>
+          {banner.action.label}
+        </button>
+      ) : null}
       <button type="button" className="mini" aria-label="Dismiss" onClick={() => useApp.getState().setBanner(null)}>
         ✕
       </button>

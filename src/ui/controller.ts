@@ -1,7 +1,7 @@
 // What the UI's buttons do, outside React: load, apply, time controls, share, node actions.
 import { useApp, type Selection } from './store';
 import { EngineClient, type WorkerLike } from './engineClient';
-import { initialScenario, DRAFT_KEY, type StorageLike } from './boot';
+import { initialScenario, DRAFT_KEY, PREVIOUS_DRAFT_KEY, type StorageLike } from './boot';
 import { shareLink, type CanvasView } from '../share/codec';
 import { withRecordedSteps } from '../share/steps';
 import type { NodeAction } from '../worker/protocol';
@@ -40,12 +40,51 @@ export function startEngine(worker: WorkerLike, hash: string): void {
   const init = initialScenario(hash, storage());
   useApp.getState().set({ yaml: init.yaml, canvasView: init.view ?? 'ownership' });
   if (init.error) useApp.getState().setBanner({ level: 'warning', text: init.error });
+  else if (init.source === 'link') offerDraftRestore('Opened a shared scenario.');
   loadScenarioText(init.yaml, { seed: init.seed, speed: init.speed, time: init.time });
 }
 
 export function loadScenarioText(yaml: string, opts: { seed?: number; speed?: number; time?: number } = {}): void {
   useApp.getState().set({ loadedYaml: yaml, selection: null, detail: null });
   client?.send({ type: 'load', yaml, seed: opts.seed, speed: opts.speed, time: opts.time, play: true });
+}
+
+/** After the editor text was replaced, offer the previous draft back (it is never thrown away). */
+function offerDraftRestore(what: string): void {
+  let prev: string | null = null;
+  try {
+    prev = storage()?.getItem(PREVIOUS_DRAFT_KEY) ?? null;
+  } catch {
+    prev = null;
+  }
+  if (!prev || prev === useApp.getState().yaml) return;
+  const text = prev;
+  useApp.getState().setBanner({
+    level: 'info',
+    text: `${what} Your previous editor text is kept.`,
+    action: {
+      label: 'Restore my text',
+      run: () => {
+        replaceEditorText(text, 'Restored your text.');
+        restartFromEditor();
+      },
+    },
+  });
+}
+
+/** Put new text in the editor, keeping what was there as the previous draft. */
+export function replaceEditorText(yaml: string, what: string): void {
+  const cur = useApp.getState().yaml;
+  if (cur && cur !== yaml) {
+    try {
+      storage()?.setItem(PREVIOUS_DRAFT_KEY, cur);
+    } catch {
+      /* storage blocked */
+    }
+  }
+  useApp.getState().setYaml(yaml);
+  saveDraft(yaml);
+  offerDraftRestore(what);
 }
 
 export function saveDraft(yaml: string): void {
@@ -74,7 +113,6 @@ export async function applyEditor(): Promise<void> {
 
 /** Start over from the editor text at time zero. */
 export function restartFromEditor(): void {
-  useApp.getState().setBanner(null);
   loadScenarioText(useApp.getState().yaml, {});
 }
 

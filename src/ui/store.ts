@@ -17,6 +17,8 @@ export interface Banner {
   text: string;
   /** Optional link (e.g. a download) — only ever a URL the app made itself. */
   download?: { href: string; filename: string };
+  /** Optional button. */
+  action?: { label: string; run(): void };
 }
 
 export interface ConsoleLine {

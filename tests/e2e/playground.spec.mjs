@@ -267,6 +267,28 @@ export const tests = [
     },
   },
   {
+    name: 'opening a link or a library scenario never loses the text in the editor',
+    async run({ page, baseUrl }) {
+      await page.goto(baseUrl);
+      await page.waitForFunction(() => window.__kubeplayEditor, null, { timeout: 30_000 });
+      const mine = deployment('nginx:1.25', 1, 'mine');
+      await page.evaluate((t) => window.__kubeplayEditor.editor.getModel().setValue(t), mine);
+      await page.waitForTimeout(500);
+      await page.goto('about:blank');
+      await page.goto(link(baseUrl, { yaml: deployment('nginx:1.27', 1, 'shared'), seed: 2 }));
+      await page.waitForSelector('[data-kind="Deployment"][data-name="shared"]');
+      await page.waitForSelector('[data-action="banner-action"]');
+      await page.click('[data-action="banner-action"]');
+      await page.waitForSelector('[data-kind="Deployment"][data-name="mine"]', { timeout: 15_000 });
+      await page.waitForFunction((t) => window.__kubeplayEditor?.editor.getModel().getValue() === t, mine, { timeout: 15_000 });
+      // The scenario library keeps it too.
+      await page.selectOption('[data-action="scenario"]', 'crash-loop');
+      await page.waitForSelector('[data-kind="Deployment"][data-name="worker"]', { timeout: 15_000 });
+      await page.click('[data-action="banner-action"]');
+      await page.waitForFunction((t) => window.__kubeplayEditor?.editor.getModel().getValue() === t, mine, { timeout: 15_000 });
+    },
+  },
+  {
     name: 'a broken link explains itself and opens the default scenario',
     async run({ page, baseUrl }) {
       await page.goto(`${baseUrl}#v1.this-is-not-a-real-link`);

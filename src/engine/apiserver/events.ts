@@ -2,7 +2,7 @@
 // "<object>.<hex unix nanos>", de-duplicated by the EventCorrelator (same source, object,
 // type, reason and message bump count and lastTimestamp instead of creating a new Event).
 import type { Clock } from '../sim/clock';
-import { clone, type KubeObject } from '../api/meta';
+import type { KubeObject } from '../api/meta';
 import type { ApiServer } from './store';
 
 export type EventType = 'Normal' | 'Warning';
@@ -55,7 +55,7 @@ export class EventRecorder {
       apiVersion: 'v1',
       kind: 'Event',
       metadata: { name, namespace },
-      involvedObject: clone(involvedObject),
+      involvedObject,
       reason,
       message,
       source: source.host ? { component: source.component, host: source.host } : { component: source.component },
@@ -66,7 +66,7 @@ export class EventRecorder {
       eventTime: null,
       reportingComponent: source.component,
       reportingInstance: source.host ?? '',
-    });
+    }, { owned: true });
     this.seen[key] = `${namespace}/${name}`;
   }
 

@@ -138,9 +138,10 @@ export class ApiServer {
 
   // ---- writes ------------------------------------------------------------------------------
 
-  create(input: KubeObject): KubeObject {
+  /** `opts.owned`: the caller built `input` for this call alone, so the store keeps it without a copy. */
+  create(input: KubeObject, opts: { owned?: boolean } = {}): KubeObject {
     const info = this.requireKind(input);
-    const obj = clone(input);
+    const obj = opts.owned ? input : clone(input);
     obj.metadata = obj.metadata ?? ({} as KubeObject['metadata']);
     const md = obj.metadata;
     if (info.namespaced) md.namespace = md.namespace || 'default';

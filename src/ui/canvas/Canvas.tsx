@@ -1,5 +1,5 @@
 // The canvas (React Flow): ownership or placement view of the same rows.
-import { useEffect, useMemo, useRef } from 'react';
+import { useDeferredValue, useEffect, useMemo, useRef } from 'react';
 import { ReactFlow, ReactFlowProvider, Background, Controls, MarkerType, useReactFlow, type Edge as FlowEdge } from '@xyflow/react';
 import { useApp } from '../store';
 import { ownershipLayout, placementLayout, SlotAllocator } from '../model/layout';
@@ -27,8 +27,9 @@ export function Canvas() {
 }
 
 function CanvasInner() {
-  const rows = useApp((s) => s.view.rows);
-  const t = useApp((s) => s.view.t);
+  // Deferred: a large update renders in the background, in slices, instead of in one long frame.
+  const rows = useDeferredValue(useApp((s) => s.view.rows));
+  const t = useDeferredValue(useApp((s) => s.view.t));
   const canvasView = useApp((s) => s.canvasView);
   const selection = useApp((s) => s.selection);
   const slots = useRef({ ownership: new SlotAllocator(), placement: new SlotAllocator() });

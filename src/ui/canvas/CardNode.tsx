@@ -113,33 +113,44 @@ function Header({ card }: { card: Card }) {
   );
 }
 
-/** Pods are rendered in chunks of this many slots; a chunk whose pods did not change is skipped. */
+/**
+ * Pods are drawn in chunks of whole grid rows (about CHUNK slots each). Each chunk is its own
+ * small, size-contained grid: a pod that changes re-renders, re-lays-out and repaints its chunk,
+ * never the other thousand pods.
+ */
 const CHUNK = 48;
 
 interface ChunkProps {
   pods: PlacedPod[];
   cols: number;
+  /** Index of the chunk's first slot. */
+  first: number;
+  top: number;
+  width: number;
+  height: number;
+  tile: number;
+  gap: number;
   compact: boolean;
   now: number;
   selectedKey: string | null;
 }
 
-function PodChunkImpl({ pods, cols, compact, now, selectedKey }: ChunkProps) {
+function PodChunkImpl({ pods, cols, first, top, width, height, tile, gap, compact, now, selectedKey }: ChunkProps) {
   return (
-    <>
+    <div className="pod-chunk" style={{ top, left: CARD_PAD, width, height, gridTemplateColumns: `repeat(${cols}, ${tile}px)`, gridAutoRows: tile, gap }}>
       {pods.map((p) => (
         <PodTile
           key={p.row.key}
           row={p.row}
-          col={(p.slot % cols) + 1}
-          gridRow={Math.floor(p.slot / cols) + 1}
+          col={((p.slot - first) % cols) + 1}
+          gridRow={Math.floor((p.slot - first) / cols) + 1}
           probeFailing={isProbeFailing(p.row, now)}
           selected={selectedKey === p.row.key}
           compact={compact}
           onSelect={selectRow}
         />
       ))}
-    </>
+    </div>
   );
 }
 
@@ -153,7 +164,7 @@ function hasProbe(pods: PlacedPod[]): boolean {
 
 /** Re-render a chunk only when one of its pods, their slots, or what they show changed. */
 function sameChunk(a: ChunkProps, b: ChunkProps): boolean {
-  if (a.cols !== b.cols || a.compact !== b.compact || a.pods.length !== b.pods.length) return false;
+  if (a.cols !== b.cols || a.compact !== b.compact || a.top !== b.top || a.width !== b.width || a.tile !== b.tile || a.pods.length !== b.pods.length) return false;
   for (let i = 0; i < a.pods.length; i++) if (a.pods[i].row !== b.pods[i].row || a.pods[i].slot !== b.pods[i].slot) return false;
   if (a.selectedKey !== b.selectedKey && (hasSelected(a.pods, a.selectedKey) || hasSelected(b.pods, b.selectedKey))) return false;
   if (a.now !== b.now && hasProbe(b.pods)) return false;
@@ -162,13 +173,23 @@ function sameChunk(a: ChunkProps, b: ChunkProps): boolean {
 
 const PodChunk = memo(PodChunkImpl, sameChunk);
 
-function chunked(pods: PlacedPod[]): PlacedPod[][] {
-  const out: PlacedPod[][] = [];
-  for (const p of pods) {
-    const i = Math.floor(p.slot / CHUNK);
-    (out[i] ??= []).push(p);
-  }
-  return out;
+function PodGrid({ card, now, selectedKey }: { card: Card; now: number; selectedKey: string | null }) {
+  const rowsPerChunk = Math.max(1, Math.round(CHUNK / card.cols));
+  const size = rowsPerChunk * card.cols;
+  const groups: PlacedPod[][] = [];
+  for (const p of card.pods) (groups[Math.floor(p.slot / size)] ??= []).push(p);
+  const pitch = card.tile + card.gap;
+  const width = card.cols * pitch - card.gap;
+  const height = rowsPerChunk * pitch - card.gap;
+  return (
+    <div className="card__pods">
+      {groups.map((pods, i) =>
+        pods ? (
+          <PodChunk key={i} pods={pods} cols={card.cols} first={i * size} top={HEADER_H + i * rowsPerChunk * pitch} width={width} height={height} tile={card.tile} gap={card.gap} compact={card.tile < 40} now={now} selectedKey={selectedKey} />
+        ) : null,
+      )}
+    </div>
+  );
 }
 
 function CardNodeImpl({ data }: NodeProps<CardFlowNode>) {
@@ -198,9 +219,7 @@ function CardNodeImpl({ data }: NodeProps<CardFlowNode>) {
     >
       <Handle type="target" position={Position.Top} className="handle" isConnectable={false} />
       <Header card={card} />
-      <div className="card__pods" style={{ top: HEADER_H, left: CARD_PAD, gridTemplateColumns: `repeat(${card.cols}, ${card.tile}px)`, gridAutoRows: card.tile, gap: card.gap }}>
-        {chunked(card.pods).map((pods, i) => (pods ? <PodChunk key={i} pods={pods} cols={card.cols} compact={card.tile < 40} now={now} selectedKey={selectedKey} /> : null))}
-      </div>
+      <PodGrid card={card} now={now} selectedKey={selectedKey} />
       <Handle type="source" position={Position.Bottom} className="handle" isConnectable={false} />
     </div>
   );

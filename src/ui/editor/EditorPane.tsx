@@ -2,7 +2,7 @@
 // after the canvas (a lazy chunk). Until it loads, a plain textarea keeps the text editable.
 import { lazy, Suspense, useEffect } from 'react';
 import { useApp } from '../store';
-import { applyEditor, restartFromEditor, saveDraft } from '../controller';
+import { applyEditor, replaceEditorText, restartFromEditor, saveDraft } from '../controller';
 import { SCENARIOS } from '../../scenarios/index';
 
 const MonacoEditor = lazy(() => import('./MonacoEditor'));
@@ -60,8 +60,7 @@ export function EditorPane() {
           onChange={(e) => {
             const s = SCENARIOS.find((x) => x.id === e.target.value);
             if (!s) return;
-            useApp.getState().setYaml(s.yaml);
-            saveDraft(s.yaml);
+            replaceEditorText(s.yaml, `Opened “${s.title}”.`);
             restartFromEditor();
           }}
         >

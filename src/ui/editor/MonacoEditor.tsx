@@ -39,7 +39,11 @@ export default function MonacoEditor() {
       timer = setTimeout(() => saveDraft(text), 300);
     });
     editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter, () => void applyEditor());
+    // Closing the tab within the save debounce must not lose the last keystrokes.
+    const flush = () => saveDraft(model.getValue());
+    window.addEventListener('pagehide', flush);
     return () => {
+      window.removeEventListener('pagehide', flush);
       if (timer) {
         clearTimeout(timer);
         saveDraft(model.getValue());

@@ -1,13 +1,18 @@
 // Events as `kubectl get events -w` prints them: LAST SEEN, TYPE, REASON, OBJECT, MESSAGE.
-import { useState } from 'react';
+import { memo, useDeferredValue, useState } from 'react';
 import { useApp } from '../store';
 import { humanDuration } from '../model/format';
 import { select } from '../controller';
+import type { EventRow } from '../../worker/protocol';
 
 export function EventStream() {
-  const events = useApp((s) => s.view.events);
-  const t = useApp((s) => s.view.t);
+  const events = useDeferredValue(useApp((s) => s.view.events));
+  const t = useDeferredValue(useApp((s) => s.view.t));
   const [warningsOnly, setWarningsOnly] = useState(false);
+  return <EventTable events={events} t={Math.floor(t / 1000) * 1000} warningsOnly={warningsOnly} setWarningsOnly={setWarningsOnly} />;
+}
+
+const EventTable = memo(function EventTable({ events, t, warningsOnly, setWarningsOnly }: { events: EventRow[]; t: number; warningsOnly: boolean; setWarningsOnly(v: boolean): void }) {
   const shown = (warningsOnly ? events.filter((e) => e.type === 'Warning') : events).slice(-80);
   return (
     <div className="events">
@@ -58,4 +63,4 @@ export function EventStream() {
       </div>
     </div>
   );
-}
+});

@@ -133,7 +133,7 @@ describe('kubectl rollout against the real controllers', () => {
     // The controller re-adopts the revision-1 ReplicaSet as new and gives it revision 3.
     expect(runKubectl(sim, 'rollout history deployment/web').stdout).toBe('deployment.apps/web \nREVISION  CHANGE-CAUSE\n2         <none>\n3         <none>\n\n');
     expect(runKubectl(sim, 'rollout pause deployment/web').stdout).toBe('deployment.apps/web paused\n');
-    expect(runKubectl(sim, 'rollout undo deployment/web').stderr).toBe("error: you cannot rollback a paused deployment; resume it first with 'kubectl rollout resume' and try again\n");
+    expect(runKubectl(sim, 'rollout undo deployment/web').stderr).toBe("error: you cannot rollback a paused deployment; resume it first with 'kubectl rollout resume deployment/web' and try again\n");
     expect(runKubectl(sim, 'rollout resume deployment/web').stdout).toBe('deployment.apps/web resumed\n');
     expect(runKubectl(sim, 'rollout resume deployment/web').stderr).toBe('error: deployments.apps "web" is not paused\n');
     expect(runKubectl(sim, 'rollout restart deployment/web').stdout).toBe('deployment.apps/web restarted\n');

@@ -193,3 +193,14 @@ describe('kubectl get --field-selector', () => {
     });
   });
 });
+
+describe('kubectl get -o custom-columns', () => {
+  it('prints one column per spec with <none> for missing fields', () => {
+    const sim = new Simulation({ seed: 1, freezeObjects: true });
+    sim.api.create({ apiVersion: 'v1', kind: 'Pod', metadata: { name: 'a' }, spec: { nodeName: 'worker-1', containers: [{ name: 'c', image: 'nginx' }] } });
+    sim.api.create({ apiVersion: 'v1', kind: 'Pod', metadata: { name: 'b' }, spec: { containers: [{ name: 'c', image: 'busybox' }] } });
+    expect(runKubectl(sim, 'get pods -o custom-columns=NAME:.metadata.name,NODE:.spec.nodeName,IMAGE:.spec.containers[*].image').stdout).toBe(
+      'NAME   NODE       IMAGE\na      worker-1   nginx\nb      <none>     busybox\n',
+    );
+  });
+});

@@ -6,7 +6,7 @@
 // It is an informer cache, fed only by watch events (and a full list at start and after a
 // restore), so it is not part of the snapshot. Lists come back in the API server's list order
 // (the order the pods were created in), which keeps every sync's result independent of the index.
-import type { WatchEvent } from '../../apiserver/store';
+import type { ApiServer, WatchEvent } from '../../apiserver/store';
 import { controllerRef, type KubeObject } from '../../api/meta';
 import type { Labels } from '../../api/labels';
 import { isPodActive, isPodReady, isPodTerminating } from './pods';
@@ -15,6 +15,8 @@ import { isPodActive, isPodReady, isPodTerminating } from './pods';
 export interface LabelGroup {
   /** One of the (equal) label sets; undefined for pods without labels. */
   labels: Labels | undefined;
+  /** Every pod, terminal ones too. */
+  total: number;
   active: number;
   /** Active and Ready. */
   ready: number;
@@ -22,6 +24,7 @@ export interface LabelGroup {
 }
 
 interface Bucket {
+  namespace: string;
   pods: Map<string, KubeObject>;
   /** Highest arrival number added so far; a lower one makes the bucket unsorted. */
   last: number;
@@ -47,13 +50,17 @@ function podKey(pod: KubeObject): string {
   return `${pod.metadata.namespace ?? ''}/${pod.metadata.name}`;
 }
 
-function orphanIndexKey(namespace: string | undefined): string {
-  // "_ORPHAN_POD/<namespace>" upstream; a NUL keeps it apart from any UID.
-  return `\u0000orphan/${namespace ?? ''}`;
+/**
+ * Buckets are per namespace as well: a sync only ever looked at its own namespace's pods, and
+ * a pod cannot really be controlled from another one.
+ */
+function bucketKey(namespace: string | undefined, uid: string | undefined): string {
+  // Orphans: "_ORPHAN_POD/<namespace>" upstream; an empty UID keeps them apart here.
+  return `${namespace ?? ''}\u0000${uid ?? ''}`;
 }
 
 function indexKey(pod: KubeObject): string {
-  return controllerRef(pod)?.uid ?? orphanIndexKey(pod.metadata.namespace);
+  return bucketKey(pod.metadata.namespace, controllerRef(pod)?.uid);
 }
 
 export class PodControllerIndex {
@@ -85,7 +92,7 @@ export class PodControllerIndex {
     const prev = this.bucketOf.get(key);
     if (prev !== undefined && prev !== b) this.remove(key);
     let bucket = this.buckets.get(b);
-    if (!bucket) this.buckets.set(b, (bucket = { pods: new Map(), last: -1, sorted: true, groups: new Map() }));
+    if (!bucket) this.buckets.set(b, (bucket = { namespace: pod.metadata.namespace ?? '', pods: new Map(), last: -1, sorted: true, groups: new Map() }));
     const before = bucket.pods.get(key);
     if (!before) {
       const n = this.arrival.get(key)!;
@@ -104,32 +111,38 @@ export class PodControllerIndex {
   activePodsMatching(namespace: string | undefined, matches: (labels: Labels | undefined) => boolean): KubeObject[] {
     const out: KubeObject[] = [];
     for (const bucket of this.buckets.values()) {
-      let any = false;
-      for (const g of bucket.groups.values()) if (g.active > 0 && (any = matches(g.labels))) break;
-      if (!any) continue;
-      for (const p of bucket.pods.values()) if (p.metadata.namespace === namespace && isPodActive(p) && matches(p.metadata.labels)) out.push(p);
+      if (bucket.namespace !== (namespace ?? '')) continue;
+      let some = false;
+      let all = true;
+      for (const g of bucket.groups.values()) {
+        if (g.active === 0) continue;
+        if (matches(g.labels)) some = true;
+        else all = false;
+      }
+      if (!some) continue;
+      for (const p of bucket.pods.values()) if (isPodActive(p) && (all || matches(p.metadata.labels))) out.push(p);
     }
     return out;
   }
 
-  /** The label groups of the pods a controller owns (copies). */
-  controlledGroups(uid: string): LabelGroup[] {
-    return groupsOf(this.buckets.get(uid));
+  /** The label groups of the pods in a namespace that a controller owns (copies). */
+  controlledGroups(namespace: string | undefined, uid: string | undefined): LabelGroup[] {
+    return uid ? groupsOf(this.buckets.get(bucketKey(namespace, uid))) : [];
   }
 
   /** The label groups of a namespace's orphans (copies). */
   orphanGroups(namespace: string | undefined): LabelGroup[] {
-    return groupsOf(this.buckets.get(orphanIndexKey(namespace)));
+    return groupsOf(this.buckets.get(bucketKey(namespace, undefined)));
   }
 
-  /** Pods whose controller has this UID, in list order. */
-  controlledBy(uid: string): KubeObject[] {
-    return this.list(uid);
+  /** Pods in a namespace whose controller has this UID, in list order. */
+  controlledBy(namespace: string | undefined, uid: string | undefined): KubeObject[] {
+    return uid ? this.list(bucketKey(namespace, uid)) : [];
   }
 
   /** Pods with no controller in a namespace, in list order. */
   orphans(namespace: string | undefined): KubeObject[] {
-    return this.list(orphanIndexKey(namespace));
+    return this.list(bucketKey(namespace, undefined));
   }
 
   /**
@@ -137,8 +150,8 @@ export class PodControllerIndex {
    * that `orphanFilter` keeps, merged in list order.
    */
   filterPodsByOwner(owner: KubeObject, orphanFilter: (pod: KubeObject) => boolean): KubeObject[] {
-    const owned = this.list(owner.metadata.uid ?? '');
-    const orphans = this.list(orphanIndexKey(owner.metadata.namespace)).filter(orphanFilter);
+    const owned = this.controlledBy(owner.metadata.namespace, owner.metadata.uid);
+    const orphans = this.orphans(owner.metadata.namespace).filter(orphanFilter);
     if (orphans.length === 0) return owned;
     if (owned.length === 0) return orphans;
     const out: KubeObject[] = [];
@@ -184,15 +197,31 @@ function groupsOf(bucket: Bucket | undefined): LabelGroup[] {
 }
 
 function account(bucket: Bucket, pod: KubeObject, sign: 1 | -1): void {
-  const active = isPodActive(pod);
-  if (!active && !isPodTerminating(pod)) return;
   const k = labelsKey(pod.metadata.labels);
   let g = bucket.groups.get(k);
-  if (!g) bucket.groups.set(k, (g = { labels: pod.metadata.labels, active: 0, ready: 0, terminating: 0 }));
-  if (!active) g.terminating += sign;
-  else {
+  if (!g) bucket.groups.set(k, (g = { labels: pod.metadata.labels, total: 0, active: 0, ready: 0, terminating: 0 }));
+  g.total += sign;
+  if (isPodActive(pod)) {
     g.active += sign;
     if (isPodReady(pod)) g.ready += sign;
+  } else if (isPodTerminating(pod)) g.terminating += sign;
+  if (g.total === 0) bucket.groups.delete(k);
+}
+
+const shared = new WeakMap<ApiServer, PodControllerIndex>();
+
+/**
+ * The pod informer shared by the controllers of one API server (kube-controller-manager's
+ * SharedInformerFactory): one watch, one index. After a restore the owner of the snapshot
+ * calls reset().
+ */
+export function sharedPodControllerIndex(api: ApiServer): PodControllerIndex {
+  let index = shared.get(api);
+  if (!index) {
+    const created = (index = new PodControllerIndex());
+    shared.set(api, created);
+    api.watch((ev) => created.observe(ev), ['Pod']);
+    created.reset(api.list('Pod'));
   }
-  if (g.active === 0 && g.ready === 0 && g.terminating === 0) bucket.groups.delete(k);
+  return index;
 }

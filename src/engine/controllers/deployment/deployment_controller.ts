@@ -3,10 +3,12 @@
 // to pause/scale handling, Recreate or RollingUpdate.
 import { Controller } from '../../sim/component';
 import type { WatchEvent } from '../../apiserver/store';
-import { labelSelectorAsSelector, type Selector } from '../../api/labels';
+import type { Selector } from '../../api/labels';
 import { clone, controllerRef, deepEqual, nsName, splitNsName, type KubeObject } from '../../api/meta';
 import type { OwnerReference } from 'kubernetes-types/meta/v1';
 import { claimObjects } from '../controller_utils/controller_ref_manager';
+import { sharedPodControllerIndex, type PodControllerIndex } from '../controller_utils/pod_indexer';
+import { cachedLabelSelector, matchesLabels } from '../controller_utils/selectors';
 import { SOURCE, nowTimestamp, updateDeploymentStatus, type DeploymentControllerContext } from './context';
 import {
   getDeploymentCondition,
@@ -26,8 +28,11 @@ const MAX_RETRIES = 15;
 
 export class DeploymentController extends Controller {
   readonly name = 'deployment-controller';
+  /** The shared pod informer's controller-UID index (a cache, rebuilt rather than saved). */
+  private pods!: PodControllerIndex;
 
   protected run(): void {
+    this.pods = sharedPodControllerIndex(this.ctx.api);
     this.ctx.api.watch((ev) => this.enqueue(nsName(ev.object)), ['Deployment']);
     this.ctx.api.watch((ev) => this.onReplicaSet(ev), ['ReplicaSet']);
     this.ctx.api.watch((ev) => this.onPod(ev), ['Pod']);
@@ -73,6 +78,8 @@ export class DeploymentController extends Controller {
 
   protected override loadExtra(state: unknown): void {
     this.failures = { ...((state as { failures?: Record<string, number> } | null)?.failures ?? {}) };
+    // The store was replaced under the informer: relist.
+    this.pods?.reset(this.ctx.api.list('Pod'));
   }
 
   // ---- informer handlers ---------------------------------------------------------------------
@@ -124,10 +131,10 @@ export class DeploymentController extends Controller {
     const d = rsRef && this.resolveControllerRef(rs.metadata.namespace, rsRef);
     if (!d || d.spec?.strategy?.type !== 'Recreate') return;
     const rsList = this.ctx.api.list('ReplicaSet', { namespace: d.metadata.namespace }).filter((x) => controllerRef(x)?.uid === d.metadata.uid);
-    const podMap = this.podMapForDeployment(d, rsList);
-    let n = 0;
-    for (const pods of podMap.values()) n += pods.length;
-    if (n === 0) this.enqueue(nsName(d));
+    // The size of getPodMapForDeployment, from the index's label groups.
+    const sel = safeSelector(d);
+    const some = !!sel && rsList.some((rs) => this.pods.controlledGroups(d.metadata.namespace, rs.metadata.uid).some((g) => g.total > 0 && matchesLabels(sel, g.labels)));
+    if (!some) this.enqueue(nsName(d));
   }
 
   private resolveControllerRef(namespace: string | undefined, ref: OwnerReference): KubeObject | undefined {
@@ -196,9 +203,8 @@ export class DeploymentController extends Controller {
     for (const rs of rsList) map.set(rs.metadata.uid!, []);
     const sel = safeSelector(d);
     if (!sel) return map;
-    for (const pod of this.ctx.api.list('Pod', { namespace: d.metadata.namespace, labels: (l) => sel.matches(l) })) {
-      const ref = controllerRef(pod);
-      if (ref && map.has(ref.uid)) map.get(ref.uid)!.push(pod);
+    for (const [uid, pods] of map) {
+      for (const pod of this.pods.controlledBy(d.metadata.namespace, uid)) if (matchesLabels(sel, pod.metadata.labels)) pods.push(pod);
     }
     return map;
   }
@@ -222,7 +228,7 @@ export class DeploymentController extends Controller {
 
 function safeSelector(obj: KubeObject): Selector | undefined {
   try {
-    return labelSelectorAsSelector(obj.spec?.selector);
+    return cachedLabelSelector(obj.spec?.selector);
   } catch {
     return undefined;
   }

@@ -12,7 +12,7 @@ import { claimObjects } from '../controller_utils/controller_ref_manager';
 import { createPod, deletePod } from '../controller_utils/pod_control';
 import { SLOW_START_INITIAL_BATCH_SIZE, slowStartBatch } from '../controller_utils/slow_start';
 import { sortActivePodsWithRanks } from '../controller_utils/active_pods';
-import { PodControllerIndex, type LabelGroup } from '../controller_utils/pod_indexer';
+import { sharedPodControllerIndex, type LabelGroup, type PodControllerIndex } from '../controller_utils/pod_indexer';
 import { cachedLabelSelector, cachedSetSelector, matchesLabels } from '../controller_utils/selectors';
 import { calculateStatus, statusFromCounts, type StatusCounts } from './replica_set_utils';
 
@@ -33,7 +33,7 @@ export class ReplicaSetController extends Controller {
   private expectationsState: ExpectationsState = {};
   private failures: Record<string, number> = {};
   /** The pod informer's controller-UID index (an informer cache, rebuilt rather than saved). */
-  private readonly pods = new PodControllerIndex();
+  private pods!: PodControllerIndex;
 
   private get expectations(): ControllerExpectations {
     return new ControllerExpectations(this.expectationsState, this.ctx.timings.expectationsTimeoutMs);
@@ -41,8 +41,8 @@ export class ReplicaSetController extends Controller {
 
   protected run(): void {
     this.ctx.api.watch((ev) => this.onReplicaSet(ev), ['ReplicaSet']);
+    this.pods = sharedPodControllerIndex(this.ctx.api);
     this.ctx.api.watch((ev) => this.onPod(ev), ['Pod']);
-    this.pods.reset(this.ctx.api.list('Pod'));
     for (const rs of this.ctx.api.list('ReplicaSet')) this.enqueue(nsName(rs));
   }
 
@@ -55,7 +55,6 @@ export class ReplicaSetController extends Controller {
   }
 
   private onPod(ev: WatchEvent): void {
-    this.pods.observe(ev);
     const pod = ev.object;
     if (ev.type === 'DELETED') return this.podDeleted(pod);
     if (ev.type === 'ADDED') {
@@ -205,7 +204,7 @@ export class ReplicaSetController extends Controller {
   private claimFreeGroups(rs: KubeObject, selector: Selector): LabelGroup[] | undefined {
     if ((rs.spec?.minReadySeconds ?? 0) > 0) return undefined;
     for (const g of this.pods.orphanGroups(rs.metadata.namespace)) if (g.active > 0 && matchesLabels(selector, g.labels)) return undefined;
-    const groups = this.pods.controlledGroups(rs.metadata.uid ?? '');
+    const groups = this.pods.controlledGroups(rs.metadata.namespace, rs.metadata.uid);
     const out: LabelGroup[] = [];
     for (const g of groups) {
       const match = matchesLabels(selector, g.labels);
@@ -217,7 +216,7 @@ export class ReplicaSetController extends Controller {
   }
 
   private ownedActivePods(rs: KubeObject): KubeObject[] {
-    return this.pods.controlledBy(rs.metadata.uid ?? '').filter(isPodActive);
+    return this.pods.controlledBy(rs.metadata.namespace, rs.metadata.uid).filter(isPodActive);
   }
 
   private manageReplicas(key: string, activeCount: number, activePods: () => KubeObject[], rs: KubeObject): Error | undefined {
@@ -285,7 +284,8 @@ export class ReplicaSetController extends Controller {
     const s = (state ?? {}) as Partial<Extra>;
     this.expectationsState = s.expectations ? JSON.parse(JSON.stringify(s.expectations)) : {};
     this.failures = { ...(s.failures ?? {}) };
-    if (this.ctx) this.pods.reset(this.ctx.api.list('Pod'));
+    // The store was replaced under the informer: relist.
+    this.pods?.reset(this.ctx.api.list('Pod'));
   }
 }
 

@@ -82,6 +82,24 @@ export function get(sim: Simulation, a: ParsedArgs): KubectlResult {
       if (e instanceof JsonPathError) throw new KubectlError(`error: error executing jsonpath ${JSON.stringify(tpl)}: ${e.message}`);
       throw e;
     }
+  } else if (output.startsWith('custom-columns=')) {
+    // custom-columns=HEADER:.json.path,...: one column per spec, "<none>" when the path is missing.
+    const specs = output.slice('custom-columns='.length).split(',').filter(Boolean).map((c) => {
+      const i = c.indexOf(':');
+      if (i < 0) throw new KubectlError(`error: unexpected custom-columns spec: ${c}, expected <header>:<json-path-expr>`);
+      const path = c.slice(i + 1).trim();
+      return { header: c.slice(0, i), path: path.startsWith('{') ? path : `{${path.startsWith('.') ? path : '.' + path}}` };
+    });
+    const rows = objs.map((o) =>
+      specs.map((sp) => {
+        try {
+          return jsonPath(sp.path, o) || '<none>';
+        } catch {
+          return '<none>';
+        }
+      }),
+    );
+    stdout = tabwrite(flagBool(a, 'no-headers') ? rows : [specs.map((sp) => sp.header), ...rows]);
   } else if (output === 'name') {
     stdout = objs.map((o) => objectName(o) + '\n').join('');
   } else if (output === '' || output === 'wide') {
@@ -101,7 +119,7 @@ export function get(sim: Simulation, a: ParsedArgs): KubectlResult {
       )
       .join('\n');
   } else {
-    throw new KubectlError(`error: unable to match a printer suitable for the output format "${output}", allowed formats are: json,jsonpath,name,wide,yaml`);
+    throw new KubectlError(`error: unable to match a printer suitable for the output format "${output}", allowed formats are: custom-columns,json,jsonpath,name,wide,yaml`);
   }
   if (objs.length === 0 && errors.length === 0 && output !== 'json' && output !== 'yaml') {
     const nsScoped = refs.some((r) => r.info.namespaced) && !allNamespaces(a);

@@ -104,9 +104,6 @@ function history(sim: Simulation, d: KubeObject, a: ParsedArgs): KubectlResult {
 
 function undo(sim: Simulation, d: KubeObject, a: ParsedArgs): KubectlResult {
   const toRevision = Number(flagString(a, 'to-revision', '0'));
-  if (d.spec?.paused) {
-    return { stdout: '', stderr: `error: you cannot rollback a paused deployment; resume it first with 'kubectl rollout resume' and try again\n`, exitCode: 1 };
-  }
   const rss = ownedReplicaSets(sim, d);
   let target: KubeObject | undefined;
   if (toRevision === 0) {
@@ -133,6 +130,10 @@ function undo(sim: Simulation, d: KubeObject, a: ParsedArgs): KubectlResult {
     target = rss.find((rs) => revisionOf(rs) === toRevision);
     if (!target) return { stdout: '', stderr: `error: unable to find specified revision ${toRevision} in history\n`, exitCode: 1 };
   }
+  // rollback.go: the revision is looked up first, then a paused Deployment is refused.
+  if (d.spec?.paused) {
+    return { stdout: '', stderr: `error: you cannot rollback a paused deployment; resume it first with 'kubectl rollout resume deployment/${d.metadata.name}' and try again\n`, exitCode: 1 };
+  }
   const template = clone(target.spec?.template ?? {});
   if (template.metadata?.labels) {
     delete template.metadata.labels['pod-template-hash'];
@@ -142,9 +143,13 @@ function undo(sim: Simulation, d: KubeObject, a: ParsedArgs): KubectlResult {
   }
   sim.api.mutate('Deployment', d.metadata.namespace, d.metadata.name, (draft) => {
     draft.spec.template = template;
-    const ann = { ...(draft.metadata.annotations ?? {}) };
+    // The patch replaces metadata.annotations: the Deployment keeps only the skipped ones of its
+    // own and takes every other annotation from the ReplicaSet.
+    const ann: Record<string, string> = {};
+    for (const [k, v] of Object.entries(draft.metadata.annotations ?? {})) if (SKIP_ANNOTATIONS.has(k)) ann[k] = v as string;
     for (const [k, v] of Object.entries(target!.metadata.annotations ?? {})) if (!SKIP_ANNOTATIONS.has(k)) ann[k] = v;
     if (Object.keys(ann).length) draft.metadata.annotations = ann;
+    else delete draft.metadata.annotations;
   });
   return ok(`${objectName(d)} rolled back\n`);
 }
