@@ -1,6 +1,6 @@
 // Command line of the headless CLI (DESIGN.md "Headless CLI", a public contract):
 //   kubeplay run FILE... [--until DURATION] [--seed N] [-o json|yaml|table] [--trace FILE] [--explain POD]
-import { parseGoDuration } from '../engine/scenario/duration';
+import { parseGoDuration } from '../engine/sim/duration';
 
 export interface RunArgs {
   files: string[];

@@ -289,6 +289,32 @@ export const tests = [
     },
   },
   {
+    name: 'a scenario too long for a chat-safe link is offered as a file instead',
+    async run({ page, baseUrl }) {
+      // Incompressible content (random tokens) so the deflated link really exceeds 2,000 chars.
+      let x = 42;
+      const token = () => {
+        let t = '';
+        for (let i = 0; i < 24; i++) {
+          x = (x * 1103515245 + 12345) % 2 ** 31;
+          t += 'abcdefghijklmnopqrstuvwxyz0123456789'[x % 36];
+        }
+        return t;
+      };
+      let yaml = 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: noise\ndata:\n';
+      for (let i = 0; i < 80; i++) yaml += `  k${i}: ${token()}\n`;
+      yaml += '---\n' + deployment('nginx:1.27', 1, 'app');
+      await page.goto(link(baseUrl, { yaml, seed: 4 }));
+      await page.waitForSelector('[data-kind="Deployment"][data-name="app"]');
+      await page.click('[data-action="share"]');
+      await page.waitForSelector('[data-testid="banner"][data-level="warning"] a[download]');
+      const text = await page.textContent('[data-testid="banner"]');
+      assert(/chat apps cut links above 2,000/.test(text), `banner: ${text}`);
+      const href = await page.getAttribute('[data-testid="banner"] a[download]', 'href');
+      assert(href.startsWith('blob:'), `download href ${href}`);
+    },
+  },
+  {
     name: 'a broken link explains itself and opens the default scenario',
     async run({ page, baseUrl }) {
       await page.goto(`${baseUrl}#v1.this-is-not-a-real-link`);

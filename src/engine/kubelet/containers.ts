@@ -9,7 +9,7 @@ import { Backoff } from './backoff';
 import { CRASH_BACKOFF_INITIAL_MS, CRASH_BACKOFF_MAX_MS, CREATE_MS, MIN_GRACE_SECONDS, RESYNC_AFTER_ERROR_MS } from './constants';
 import { ensureImage, finishPull, type EnsureResult } from './images';
 import { planProcess, SIGKILL_EXIT_CODE, SIGTERM_EXIT_CODE } from '../workload/process';
-import { formatDuration, parseDuration } from '../workload/duration';
+import { formatDuration, parseDuration } from '../sim/duration';
 import { initProbeWorkers, triggerReadiness } from './probes/worker';
 
 export function crashBackoff(k: KubeletHost): Backoff {

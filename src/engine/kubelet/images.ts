@@ -7,7 +7,7 @@ import type { ContainerRuntime, NodeAgent, PodRuntime } from './types';
 import { Backoff } from './backoff';
 import { PULL_BACKOFF_INITIAL_MS, PULL_BACKOFF_MAX_MS, PULL_BYTES_PER_MS, PULL_FAIL_MS, PULL_LATENCY_MS } from './constants';
 import { defaultPullPolicy, imageID, parseImage, resolveImage, statusImage } from '../workload/images';
-import { formatDuration } from '../workload/duration';
+import { formatDuration } from '../sim/duration';
 
 export type EnsureResult =
   | { kind: 'present'; image: string; imageID: string }

@@ -1,5 +1,5 @@
 // Scenario loading and the step runner.
 export { loadScenario, loadScenarioFiles, type LoadOptions, type LoadResult, type ScenarioSource } from './load';
 export { ScenarioRunner, SCENARIO_COMPONENT } from './runner';
-export { parseGoDuration, parseAt } from './duration';
+export { parseGoDuration, parseAt } from '../sim/duration';
 export * from './types';

@@ -14,7 +14,7 @@ import { COMMANDS } from '../kubectl/commands/registry';
 import { parseManifests, type ManifestDoc } from '../../manifests/parse';
 import { toObjects, type SourcedObject } from '../../manifests/objects';
 import type { Diagnostic } from '../../manifests/diagnostics';
-import { parseAt } from './duration';
+import { parseAt } from '../sim/duration';
 import { ScenarioRunner, SCENARIO_COMPONENT } from './runner';
 import { SCENARIO_API_VERSION, SCENARIO_KIND, type Scenario, type ScenarioStep } from './types';
 

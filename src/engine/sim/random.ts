@@ -1,15 +1,6 @@
 // Seeded randomness: the engine's only source of randomness. Each purpose draws from its own
 // named stream, so a new draw in the scheduler does not change the names of pods.
-
-function hashString(s: string): number {
-  // FNV-1a 32-bit
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) {
-    h ^= s.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h >>> 0;
-}
+import { fnv32aString as hashString } from './fnv';
 
 function splitmix32(a: number): () => number {
   return () => {

@@ -2,7 +2,7 @@
 // public contract). A key may carry a ".<container-name>" suffix that limits it to one container;
 // the suffixed key wins over the plain one. Real Kubernetes ignores these annotations.
 import { parseQuantity } from '../api/quantity';
-import { parseDuration } from './duration';
+import { parseDuration } from '../sim/duration';
 
 export const ANNOTATION_PREFIX = 'kubeplay.dev/';
 

@@ -12,6 +12,7 @@
 //  4. A single-name Docker Hub image not in the catalog but within two edits of a catalog name
 //     (ngnix, busybx, postgress) does not exist ("pull access denied, repository does not exist").
 //     Any other single name exists.
+import { fnv32aString as fnv } from '../sim/fnv';
 
 export interface ImageRef {
   /** As written in the pod spec. */
@@ -108,15 +109,6 @@ const CATALOG: Record<string, CatalogEntry> = {
 
 /** Shell images: started without a command they run `sh`, which exits at once with no TTY. */
 const SHELL_IMAGES = new Set(['busybox', 'alpine', 'ubuntu', 'debian', 'centos', 'fedora']);
-
-function fnv(s: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) {
-    h ^= s.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h >>> 0;
-}
 
 function editDistance(a: string, b: string): number {
   const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => [i, ...new Array(b.length).fill(0)]);

@@ -4,7 +4,7 @@
 import type { Random } from '../sim/random';
 import { parseQuantity } from '../api/quantity';
 import { workloadSpec } from './annotations';
-import { parseDuration } from './duration';
+import { parseDuration } from '../sim/duration';
 import { isShellImage, parseImage } from './images';
 
 export type ContainerRole = 'init' | 'sidecar' | 'regular';

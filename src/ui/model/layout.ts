@@ -15,6 +15,8 @@ export const GAP_X = 48;
 export const GAP_Y = 90;
 /** Wide enough for a generated ReplicaSet name and a summary line at projector type size. */
 export const MIN_CARD_W = 330;
+/** Families of controllers wrap to a new row past this width (keeps many small apps legible). */
+export const MAX_ROW_W = 2600;
 
 /** Remembers which slot each pod occupies in each group. */
 export class SlotAllocator {
@@ -150,6 +152,19 @@ export function ownershipLayout(rows: Iterable<ViewRow>, slots: SlotAllocator): 
   const edges: Edge[] = [];
   const live = new Set<string>();
   let x = 0;
+  let y = 0;
+  let rowH = 0;
+  const place = (w: number, h: number): { x: number; y: number } => {
+    if (x > 0 && x + w > MAX_ROW_W) {
+      x = 0;
+      y += rowH + GAP_Y;
+      rowH = 0;
+    }
+    const at = { x, y };
+    x += w + GAP_X * 2;
+    rowH = Math.max(rowH, h);
+    return at;
+  };
   const controllerCard = (r: ViewRow): Card => {
     const ps = pods.get(r.uid) ?? [];
     const c = podCard(r.key, 'controller', r.name, r.namespace, ps, colsFor(Math.max(r.desired ?? 0, ps.length)), slots, sz, r, r.kind === 'Deployment' || r.kind === 'CronJob' ? 0 : 1);
@@ -165,25 +180,26 @@ export function ownershipLayout(rows: Iterable<ViewRow>, slots: SlotAllocator): 
     const kidCards = shown.map(controllerCard);
     const kidsW = kidCards.reduce((n, c) => n + c.w, 0) + Math.max(0, kidCards.length - 1) * GAP_X;
     const famW = Math.max(rootCard.w, kidsW);
-    rootCard.x = x + (famW - rootCard.w) / 2;
-    rootCard.y = 0;
+    const famH = rootCard.h + (kidCards.length ? GAP_Y + Math.max(...kidCards.map((k) => k.h)) : 0);
+    const at = place(famW, famH);
+    rootCard.x = at.x + (famW - rootCard.w) / 2;
+    rootCard.y = at.y;
     cards.push(rootCard);
-    let kx = x + (famW - kidsW) / 2;
+    let kx = at.x + (famW - kidsW) / 2;
     for (const k of kidCards) {
       k.x = kx;
-      k.y = rootCard.h + GAP_Y;
+      k.y = at.y + rootCard.h + GAP_Y;
       kx += k.w + GAP_X;
       cards.push(k);
       edges.push({ id: `${rootCard.id}->${k.id}`, source: rootCard.id, target: k.id });
     }
-    x += famW + GAP_X * 2;
   }
   for (const ns of [...bare.keys()].sort()) {
     const ps = bare.get(ns)!;
     const c = podCard(`bare/${ns}`, 'bare', 'Pods without a controller', ns, ps, colsFor(ps.length), slots, sz);
-    c.x = x;
-    c.y = 0;
-    x += c.w + GAP_X * 2;
+    const at = place(c.w, c.h);
+    c.x = at.x;
+    c.y = at.y;
     live.add(c.id);
     cards.push(c);
   }

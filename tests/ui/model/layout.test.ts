@@ -89,3 +89,17 @@ describe('stable layout', () => {
     expect(l2.cards.find((x) => x.id === 'lane/pending')!.pods).toEqual([]);
   });
 });
+
+describe('many applications', () => {
+  test('families wrap into rows instead of one endless line', () => {
+    const rows: ViewRow[] = [];
+    for (let i = 0; i < 20; i++) rows.push(row('Deployment', `app-${i}`, { desired: 1 }));
+    const l = ownershipLayout(rows, new SlotAllocator());
+    const ys = new Set(l.cards.map((c) => c.y));
+    expect(ys.size).toBeGreaterThan(1);
+    expect(Math.max(...l.cards.map((c) => c.x + c.w))).toBeLessThanOrEqual(2600);
+    // Order of first appearance is kept: reading order left-to-right, top-to-bottom.
+    const sorted = [...l.cards].sort((a, b) => a.y - b.y || a.x - b.x).map((c) => c.title);
+    expect(sorted).toEqual(rows.map((r) => r.name));
+  });
+});

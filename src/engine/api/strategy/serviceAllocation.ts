@@ -8,21 +8,13 @@ import { invalid } from '../../apiserver/errors';
 import type { FieldError } from '../fieldErrors';
 import type { KubeObject } from '../meta';
 import { goSlice, invalidGo } from '../validation/goValue';
+import { fnv32aString as fnv } from '../../sim/fnv';
 
 export const SERVICE_CIDR = '10.96.0.0/12';
 const BASE = (10 << 24) | (96 << 16); // 10.96.0.0
 const SIZE = 1 << 20; // /12
 const STATIC_BAND = Math.min(Math.max(16, SIZE / 16), 256);
 export const NODE_PORT_RANGE = { base: 30000, size: 2768 };
-
-function fnv(s: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) {
-    h ^= s.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h >>> 0;
-}
 
 function ipToString(n: number): string {
   return [(n >>> 24) & 255, (n >>> 16) & 255, (n >>> 8) & 255, n & 255].join('.');

@@ -6,18 +6,9 @@
 // template instead: same algorithm (FNV-1a 32), same collisionCount suffix, same encoding, so the
 // result has the real shape and the same template always gives the same name.
 import { K8S_RAND_ALPHABET } from '../../sim/random';
+import { fnv32a } from '../../sim/fnv';
 
-const FNV_OFFSET = 0x811c9dc5;
-const FNV_PRIME = 0x01000193;
-
-/** hash/fnv New32a over bytes. */
-export function fnv32a(bytes: Uint8Array, h: number = FNV_OFFSET): number {
-  for (let i = 0; i < bytes.length; i++) {
-    h ^= bytes[i];
-    h = Math.imul(h, FNV_PRIME);
-  }
-  return h >>> 0;
-}
+export { fnv32a };
 
 /** JSON with object keys sorted at every level and undefined dropped (spew's SortKeys). */
 export function canonicalJSON(v: unknown): string {

@@ -13,14 +13,19 @@ export function podsPrefix(controllerName: string): string {
   return POD_NAME_PREFIX.test(prefix) && prefix.length <= 253 ? prefix : controllerName;
 }
 
-/** GetPodFromTemplate: labels, annotations and finalizers from the template, the spec copied. */
-export function getPodFromTemplate(template: KubeObject['spec'], parent: KubeObject, ref: OwnerReference | undefined): KubeObject {
+/**
+ * GetPodFromTemplate: labels, annotations and finalizers from the template, the spec copied.
+ * `shareSpec` leaves the spec shared with the template, for a caller that hands the pod straight
+ * to the API server (which copies its input).
+ */
+export function getPodFromTemplate(template: KubeObject['spec'], parent: KubeObject, ref: OwnerReference | undefined, shareSpec = false): KubeObject {
   const md = template?.metadata ?? {};
+  const spec = template?.spec ?? {};
   const pod: KubeObject = {
     apiVersion: 'v1',
     kind: 'Pod',
     metadata: { name: '', generateName: podsPrefix(parent.metadata.name), namespace: parent.metadata.namespace },
-    spec: clone(template?.spec ?? {}),
+    spec: shareSpec ? spec : clone(spec),
   };
   if (md.labels && Object.keys(md.labels).length) pod.metadata.labels = { ...md.labels };
   if (md.annotations && Object.keys(md.annotations).length) pod.metadata.annotations = { ...md.annotations };
@@ -35,7 +40,7 @@ export interface PodControlSource {
 
 /** CreatePods: one create with generateName; events SuccessfulCreate / FailedCreate. */
 export function createPod(ctx: ComponentContext, source: PodControlSource, template: KubeObject['spec'], parent: KubeObject, ref: OwnerReference): Error | undefined {
-  const pod = getPodFromTemplate(template, parent, ref);
+  const pod = getPodFromTemplate(template, parent, ref, true);
   if (!pod.metadata.labels || Object.keys(pod.metadata.labels).length === 0) return new Error('unable to create pods, no labels');
   try {
     const created = ctx.api.create(pod);

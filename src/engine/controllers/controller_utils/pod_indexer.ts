@@ -98,8 +98,11 @@ export class PodControllerIndex {
       const n = this.arrival.get(key)!;
       if (n < bucket.last) bucket.sorted = false;
       else bucket.last = n;
-    } else account(bucket, before, -1);
-    account(bucket, pod, 1);
+      account(bucket, pod, 1);
+    } else if (!sameCounts(before, pod)) {
+      account(bucket, before, -1);
+      account(bucket, pod, 1);
+    }
     bucket.pods.set(key, pod);
     this.bucketOf.set(key, b);
   }
@@ -194,6 +197,11 @@ export class PodControllerIndex {
 function groupsOf(bucket: Bucket | undefined): LabelGroup[] {
   if (!bucket) return [];
   return [...bucket.groups.values()].map((g) => ({ ...g }));
+}
+
+/** Whether two versions of a pod count the same in every label group field. */
+function sameCounts(a: KubeObject, b: KubeObject): boolean {
+  return a.metadata.labels === b.metadata.labels && isPodActive(a) === isPodActive(b) && isPodTerminating(a) === isPodTerminating(b) && isPodReady(a) === isPodReady(b);
 }
 
 function account(bucket: Bucket, pod: KubeObject, sign: 1 | -1): void {
