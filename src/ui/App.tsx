@@ -9,7 +9,7 @@ import { EventStream } from './panels/EventStream';
 import { Console } from './panels/Console';
 import { Inspector } from './panels/Inspector';
 import { LEGEND } from './model/podLook';
-import { setCanvasView, share } from './controller';
+import { pause, play, setCanvasView, share } from './controller';
 
 function Banner() {
   const banner = useApp((s) => s.banner);
@@ -103,6 +103,19 @@ export function App() {
   const [bottom, setBottom] = useState<'events' | 'console'>('events');
   const hasSelection = useApp((s) => s.selection !== null);
   const showEditor = useApp((s) => s.showEditor);
+  // Space plays/pauses (for a speaker with a clicker), unless typing somewhere.
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const el = e.target as HTMLElement | null;
+      if (e.key !== ' ' || e.ctrlKey || e.metaKey || e.altKey) return;
+      if (el && (el.isContentEditable || /^(INPUT|TEXTAREA|SELECT|BUTTON)$/.test(el.tagName) || el.closest('.monaco-editor'))) return;
+      e.preventDefault();
+      if (useApp.getState().view.playing) pause();
+      else play();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
   useEffect(() => {
     try {
       const p = JSON.parse(localStorage.getItem(PREFS_KEY) ?? '{}');

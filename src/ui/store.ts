@@ -55,7 +55,6 @@ export interface AppState {
   set(partial: Partial<AppState>): void;
 }
 
-export const STORAGE_KEY = 'kubeplay.editor.v1';
 export const PREFS_KEY = 'kubeplay.prefs.v1';
 
 export const useApp = create<AppState>((set) => ({

@@ -12,6 +12,8 @@ import { clampSpeed, type Batch, type Diagnostic, type EventRow, type NodeAction
 export const SNAPSHOT_INTERVAL_MS = 10_000;
 /** At most this many snapshots are kept; older ones are thinned (every other dropped). */
 const MAX_SNAPSHOTS = 240;
+/** ... and at most this many stored objects across all snapshots (memory: a big cluster thins sooner). */
+const MAX_SNAPSHOT_OBJECTS = 250_000;
 /** Events kept for the stream and the inspector. */
 const MAX_EVENTS = 2000;
 
@@ -295,7 +297,12 @@ export class Session {
     if (this.sim.now < this.nextSnapshotAt) return;
     if (!this.snapshots.some((s) => s.t === this.sim.now)) {
       this.snapshots.push({ t: this.sim.now, snap: this.sim.snapshot(), applied: this.applied, probe: { ...this.probe } });
-      if (this.snapshots.length > MAX_SNAPSHOTS) this.snapshots = this.snapshots.filter((_, i) => i === 0 || i % 2 === 1);
+      const objects = () => this.snapshots.reduce((n, s) => n + s.snap.store.objects.length, 0);
+      // Thinning keeps the first snapshot and the latest one, so a rewind always has a start point.
+      while (this.snapshots.length > 2 && (this.snapshots.length > MAX_SNAPSHOTS || objects() > MAX_SNAPSHOT_OBJECTS)) {
+        const last = this.snapshots.length - 1;
+        this.snapshots = this.snapshots.filter((_, i) => i === 0 || i === last || i % 2 === 1);
+      }
     }
     this.nextSnapshotAt = this.sim.now + SNAPSHOT_INTERVAL_MS - (this.sim.now % SNAPSHOT_INTERVAL_MS);
   }

@@ -204,3 +204,20 @@ describe('wall-clock ticks', () => {
     expect(rowsOf(s).get('Deployment/default/web')!).toMatchObject({ desired: 4, current: 4 });
   });
 });
+
+describe('snapshot memory', () => {
+  test('old snapshots are thinned but a rewind to any time still replays exactly', () => {
+    const s = new Session();
+    s.load(DEPLOY);
+    s.seek(SNAPSHOT_INTERVAL_MS * 300);
+    const snaps = (s as unknown as { snapshots: { t: number }[] }).snapshots.map((x) => x.t);
+    expect(snaps.length).toBeLessThanOrEqual(240);
+    expect(snaps[0]).toBe(0);
+    expect(snaps[snaps.length - 1]).toBe(SNAPSHOT_INTERVAL_MS * 300);
+    const end = view(s);
+    s.seek(123_456);
+    expect(s.now).toBe(123_456);
+    s.seek(SNAPSHOT_INTERVAL_MS * 300);
+    expect(view(s)).toBe(end);
+  });
+});

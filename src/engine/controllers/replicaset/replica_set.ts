@@ -7,7 +7,7 @@ import type { Selector } from '../../api/labels';
 import { controllerRef, deepEqual, nsName, splitNsName, type KubeObject } from '../../api/meta';
 import type { OwnerReference } from 'kubernetes-types/meta/v1';
 import { ControllerExpectations, type ExpectationsState } from '../controller_utils/expectations';
-import { isPodActive, isPodReady, isPodTerminating } from '../controller_utils/pods';
+import { isPodActive, isPodAvailable, isPodReady, isPodTerminating } from '../controller_utils/pods';
 import { claimObjects } from '../controller_utils/controller_ref_manager';
 import { createPod, deletePod } from '../controller_utils/pod_control';
 import { SLOW_START_INITIAL_BATCH_SIZE, slowStartBatch } from '../controller_utils/slow_start';
@@ -143,10 +143,15 @@ export class ReplicaSetController extends Controller {
     let active: KubeObject[] | undefined;
     let activeCount = 0;
     let terminating: KubeObject[] = [];
+    let available = 0;
     if (!groups) {
       ({ active, terminating } = this.claimPods(rs, matches));
       activeCount = active.length;
-    } else for (const g of groups) activeCount += g.active;
+    } else {
+      for (const g of groups) activeCount += g.active;
+      // Counted before manageReplicas changes anything, like the pod list the claim returns.
+      available = this.availableOwnedPods(rs, groups, this.ctx.clock.epochMs + now);
+    }
 
     let manageError: Error | undefined;
     if (needsSync && !rs.metadata.deletionTimestamp) manageError = this.manageReplicas(key, activeCount, () => active ?? this.ownedActivePods(rs), rs);
@@ -162,7 +167,7 @@ export class ReplicaSetController extends Controller {
           now: this.ctx.clock.epochMs + now,
           timestamp: this.ctx.clock.timestamp(),
         })
-      : statusFromCounts(cur, countGroups(cur, groups!), manageError, this.ctx.clock.timestamp());
+      : statusFromCounts(cur, countGroups(cur, groups!, available), manageError, this.ctx.clock.timestamp());
     if (cur.metadata.generation) status.observedGeneration = cur.metadata.generation;
     let updated = cur;
     if (!deepEqual(status, cur.status ?? {})) {
@@ -198,11 +203,9 @@ export class ReplicaSetController extends Controller {
 
   /**
    * The owned pods' label groups when claiming would change nothing: no active orphan matches
-   * the selector and every active owned pod still matches it. Undefined otherwise, and when
-   * availability needs each pod's ready time (minReadySeconds).
+   * the selector and every active owned pod still matches it. Undefined otherwise.
    */
   private claimFreeGroups(rs: KubeObject, selector: Selector): LabelGroup[] | undefined {
-    if ((rs.spec?.minReadySeconds ?? 0) > 0) return undefined;
     for (const g of this.pods.orphanGroups(rs.metadata.namespace)) if (g.active > 0 && matchesLabels(selector, g.labels)) return undefined;
     const groups = this.pods.controlledGroups(rs.metadata.namespace, rs.metadata.uid);
     const out: LabelGroup[] = [];
@@ -213,6 +216,17 @@ export class ReplicaSetController extends Controller {
       if (match) out.push(g);
     }
     return out;
+  }
+
+  /** Owned active pods available at nowMs: all ready ones without minReadySeconds. */
+  private availableOwnedPods(rs: KubeObject, groups: LabelGroup[], nowMs: number): number {
+    const minReady = rs.spec?.minReadySeconds ?? 0;
+    let ready = 0;
+    for (const g of groups) ready += g.ready;
+    if (!minReady || ready === 0) return ready;
+    let available = 0;
+    for (const p of this.pods.controlledBy(rs.metadata.namespace, rs.metadata.uid)) if (isPodActive(p) && isPodAvailable(p, minReady, nowMs)) available++;
+    return available;
   }
 
   private ownedActivePods(rs: KubeObject): KubeObject[] {
@@ -297,8 +311,8 @@ function safeSelector(obj: KubeObject): Selector | undefined {
   }
 }
 
-/** calculateStatus's counts from label groups; only used without minReadySeconds, where ready means available. */
-function countGroups(rs: KubeObject, groups: LabelGroup[]): StatusCounts {
+/** calculateStatus's counts from label groups (and the available pods, counted apart). */
+function countGroups(rs: KubeObject, groups: LabelGroup[], available: number): StatusCounts {
   const templateLabels = cachedSetSelector(rs.spec?.template?.metadata?.labels ?? {});
   const counts: StatusCounts = { replicas: 0, fullyLabeled: 0, ready: 0, available: 0, terminating: 0 };
   for (const g of groups) {
@@ -307,6 +321,6 @@ function countGroups(rs: KubeObject, groups: LabelGroup[]): StatusCounts {
     counts.ready += g.ready;
     counts.terminating += g.terminating;
   }
-  counts.available = counts.ready;
+  counts.available = available;
   return counts;
 }
