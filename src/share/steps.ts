@@ -4,15 +4,22 @@ import { parseAllDocuments, Document, isMap, isSeq, YAMLMap, YAMLSeq } from 'yam
 import type { RecordedAction } from '../worker/protocol';
 import { goDuration } from '../ui/model/format';
 
+/** Live changes a Scenario step can express (the app actions have no step type yet). */
+export function shareable(a: RecordedAction): boolean {
+  return a.kind !== 'app';
+}
+
 function stepOf(a: RecordedAction): Record<string, unknown> {
   const at = goDuration(a.at);
+  if (a.kind === 'app') throw new Error('app actions have no scenario step');
   if (a.kind === 'kubectl') return { at, kubectl: a.line };
   if (a.kind === 'apply') return { at, apply: a.yaml.endsWith('\n') ? a.yaml : a.yaml + '\n' };
   return { at, node: { name: a.name, action: a.action } };
 }
 
 /** The scenario text with `actions` appended as steps (a Scenario document is added if none). */
-export function withRecordedSteps(yaml: string, actions: RecordedAction[], seed: number): string {
+export function withRecordedSteps(yaml: string, all: RecordedAction[], seed: number): string {
+  const actions = all.filter(shareable);
   if (!actions.length) return yaml;
   const parsed = parseAllDocuments(yaml);
   if (!Array.isArray(parsed) || parsed.some((d) => d.errors.length)) return yaml;

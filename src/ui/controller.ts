@@ -3,8 +3,8 @@ import { useApp, type Selection } from './store';
 import { EngineClient, type WorkerLike } from './engineClient';
 import { initialScenario, DRAFT_KEY, PREVIOUS_DRAFT_KEY, type StorageLike } from './boot';
 import { shareLink, type CanvasView } from '../share/codec';
-import { withRecordedSteps } from '../share/steps';
-import type { NodeAction } from '../worker/protocol';
+import { shareable, withRecordedSteps } from '../share/steps';
+import type { AppAction, NodeAction } from '../worker/protocol';
 
 let client: EngineClient | null = null;
 /** Views with more rows than this redraw at most every LARGE_VIEW_INTERVAL_MS. */
@@ -148,6 +148,12 @@ export async function nodeAction(name: string, action: NodeAction): Promise<void
   if (r.type === 'result' && !r.ok) useApp.getState().setBanner({ level: 'error', text: r.stderr.trim() });
 }
 
+export async function podAction(namespace: string, name: string, action: AppAction): Promise<void> {
+  if (!client) return;
+  const r = await client.request({ type: 'app', namespace, name, action });
+  if (r.type === 'result' && !r.ok) useApp.getState().setBanner({ level: 'error', text: r.stderr.trim() });
+}
+
 export function setCanvasView(v: CanvasView): void {
   useApp.getState().set({ canvasView: v });
 }
@@ -180,6 +186,8 @@ export async function share(): Promise<void> {
   const actions = client ? await client.actions() : [];
   const yaml = withRecordedSteps(st.loadedYaml, actions, st.seed);
   const { url, tooLong } = shareLink(location.href, { yaml, seed: st.seed, view: st.canvasView, speed: st.view.speed });
+  const dropped = actions.filter((a) => !shareable(a)).length;
+  const note = dropped ? ` Note: ${dropped} live pod action(s) (crash / break probe) cannot be put in a link yet and are left out.` : '';
   if (tooLong) {
     const href = URL.createObjectURL(new Blob([yaml], { type: 'application/yaml' }));
     st.setBanner({ level: 'warning', text: `The link would be ${url.length} characters; chat apps cut links above 2,000. Download the scenario as a file instead.`, download: { href, filename: `${st.scenarioName ?? 'scenario'}.yaml` } });
@@ -188,8 +196,8 @@ export async function share(): Promise<void> {
   history.replaceState(null, '', url);
   try {
     await navigator.clipboard.writeText(url);
-    st.setBanner({ level: 'info', text: 'Link copied to the clipboard (it is also in the address bar).' });
+    st.setBanner({ level: dropped ? 'warning' : 'info', text: 'Link copied to the clipboard (it is also in the address bar).' + note });
   } catch {
-    st.setBanner({ level: 'info', text: 'The link is in the address bar: copy it from there.' });
+    st.setBanner({ level: dropped ? 'warning' : 'info', text: 'The link is in the address bar: copy it from there.' + note });
   }
 }

@@ -8,7 +8,11 @@ import { ApiError } from '../engine/apiserver/errors';
 import { parseManifests } from '../manifests/parse';
 import { toObjects } from '../manifests/objects';
 import { SCENARIO_API_VERSION, SCENARIO_KIND } from '../engine/scenario/index';
-import type { Diagnostic, NodeAction } from './protocol';
+import type { AppAction, Diagnostic, NodeAction } from './protocol';
+import type { Component } from '../engine/sim/component';
+import { explainPodTable } from '../engine/scheduler/explain';
+
+export { explainPodTable };
 
 export { runKubectl };
 export { loadScenario, type ScenarioStep } from '../engine/scenario/index';
@@ -66,8 +70,16 @@ export function applyText(sim: Simulation, text: string, file = 'scenario.yaml')
 /** Stop or start a node's kubelet (the kubelet component's node switch). */
 export function nodeAction(sim: Simulation, name: string, action: NodeAction): string | null {
   if (!sim.get('Node', undefined, name)) return `Error from server (NotFound): nodes "${name}" not found`;
-  const kubelet = sim.component<{ name: string; setNodeRunning?(n: string, running: boolean): void } & import('../engine/sim/component').Component>('kubelet');
+  const kubelet = sim.component<{ setNodeRunning?(n: string, running: boolean): void } & Component>('kubelet');
   if (!kubelet || typeof kubelet.setNodeRunning !== 'function') return 'node actions need the kubelet component, which is not available';
   kubelet.setNodeRunning(name, action === 'start');
   return null;
+}
+
+/** Crash a pod's process, break or heal its health endpoints (the kubelet component's app actions). */
+export function appAction(sim: Simulation, namespace: string, name: string, action: AppAction): string | null {
+  if (!sim.get('Pod', namespace, name)) return `Error from server (NotFound): pods "${name}" not found`;
+  const kubelet = sim.component<{ appAction?(ns: string, pod: string, a: AppAction): boolean } & Component>('kubelet');
+  if (!kubelet || typeof kubelet.appAction !== 'function') return 'app actions need the kubelet component, which is not available';
+  return kubelet.appAction(namespace, name, action) ? null : `error: pod "${name}" has no running container on a running node`;
 }

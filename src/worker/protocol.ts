@@ -96,6 +96,8 @@ export interface Batch {
 }
 
 export type NodeAction = 'stop' | 'start';
+/** Live changes to a running pod's simulated process (the kubelet's app actions). */
+export type AppAction = 'crash' | 'break-readiness' | 'break-liveness' | 'heal';
 
 export type Command =
   | { type: 'load'; yaml: string; seed?: number; file?: string; time?: number; play?: boolean; speed?: number }
@@ -107,6 +109,7 @@ export type Command =
   | { type: 'step' }
   | { type: 'seek'; t: number }
   | { type: 'node'; id: number; name: string; action: NodeAction }
+  | { type: 'app'; id: number; namespace: string; name: string; action: AppAction }
   | { type: 'get'; id: number; kind: string; namespace: string; name: string }
   | { type: 'actions'; id: number }
   /** The UI rendered the last batch; the worker may send the next. */
@@ -116,7 +119,8 @@ export type Command =
 export type RecordedAction =
   | { at: number; kind: 'apply'; yaml: string }
   | { at: number; kind: 'kubectl'; line: string }
-  | { at: number; kind: 'node'; name: string; action: NodeAction };
+  | { at: number; kind: 'node'; name: string; action: NodeAction }
+  | { at: number; kind: 'app'; namespace: string; name: string; action: AppAction };
 
 export interface ObjectDetail {
   object: unknown;

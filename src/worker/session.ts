@@ -4,9 +4,9 @@
 // Pure TypeScript with injected time, so it runs (and is tested) in Node too.
 import type { Simulation, Snapshot } from '../engine/sim/simulation';
 import type { KubeObject } from '../engine/api/meta';
-import { applyText, loadScenario, nodeAction, runKubectl, withoutScenarioDocs, type ScenarioStep } from './engine';
+import { appAction, applyText, explainPodTable, loadScenario, nodeAction, runKubectl, withoutScenarioDocs, type ScenarioStep } from './engine';
 import { rowKey, sameRow, toEventRow, toRow } from './rows';
-import { clampSpeed, type Batch, type Diagnostic, type EventRow, type NodeAction, type ObjectDetail, type RecordedAction, type ViewRow } from './protocol';
+import { clampSpeed, type AppAction, type Batch, type Diagnostic, type EventRow, type NodeAction, type ObjectDetail, type RecordedAction, type ViewRow } from './protocol';
 
 /** Simulated ms between rewind snapshots. */
 export const SNAPSHOT_INTERVAL_MS = 10_000;
@@ -170,6 +170,10 @@ export class Session {
     return this.act({ at: this.sim.now, kind: 'node', name, action });
   }
 
+  app(namespace: string, name: string, action: AppAction): ActionResult {
+    return this.act({ at: this.sim.now, kind: 'app', namespace, name, action });
+  }
+
   /** The whole object and its events, for the inspector. */
   detail(kind: string, namespace: string, name: string): ObjectDetail | null {
     const o = this.sim.get(kind, namespace || undefined, name);
@@ -182,7 +186,15 @@ export class Session {
     } catch {
       describe = undefined;
     }
-    return { object: o, events, describe };
+    let explain: string | undefined;
+    if (kind === 'Pod' && !o.spec?.nodeName) {
+      try {
+        explain = explainPodTable(this.sim, namespace, name);
+      } catch {
+        explain = undefined;
+      }
+    }
+    return { object: o, events, describe, explain };
   }
 
   /** Changes since the last call, or null when nothing changed. */
@@ -253,6 +265,10 @@ export class Session {
       if (a.kind === 'kubectl') {
         const r = runKubectl(this.sim, a.line);
         return { ok: r.exitCode === 0, stdout: r.stdout, stderr: r.stderr };
+      }
+      if (a.kind === 'app') {
+        const err = appAction(this.sim, a.namespace, a.name, a.action);
+        return err ? { ok: false, stdout: '', stderr: err + '\n' } : { ok: true, stdout: `pod/${a.name} ${a.action}\n`, stderr: '' };
       }
       const err = nodeAction(this.sim, a.name, a.action);
       return err ? { ok: false, stdout: '', stderr: err + '\n' } : { ok: true, stdout: `node/${a.name} ${a.action === 'stop' ? 'stopped' : 'started'}\n`, stderr: '' };

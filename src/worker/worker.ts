@@ -79,6 +79,12 @@ function handle(cmd: Command): void {
       flush(true);
       return;
     }
+    case 'app': {
+      const r = session.app(cmd.namespace, cmd.name, cmd.action);
+      post({ type: 'result', id: cmd.id, ...r });
+      flush(true);
+      return;
+    }
     case 'play':
       session.playing = true;
       lastWall = performance.now();

@@ -315,6 +315,23 @@ export const tests = [
     },
   },
   {
+    name: 'inspector: crash a pod live, and see why a pending pod is not scheduled',
+    async run({ page, baseUrl }) {
+      const yaml = deployment('nginx:1.27', 1) + '---\n' + deployment('nginx:1.27', 1, 'huge').replace('        ports:', '        resources:\n          requests:\n            cpu: "64"\n        ports:');
+      await page.goto(link(baseUrl, { yaml, seed: 8, speed: 10 }));
+      await waitForCount(page, READY_POD, 1);
+      const name = await page.$eval(READY_POD, (e) => e.dataset.name);
+      await page.click(`[data-kind="Pod"][data-name="${name}"]`);
+      await page.click('[data-action="pod-crash"]');
+      await page.waitForSelector(`[data-kind="Pod"][data-name="${name}"][data-restarts="1"]`, { timeout: 20_000 });
+      const pending = await page.$eval('[data-kind="Pod"][data-phase="Pending"]', (e) => e.dataset.name);
+      await page.click(`[data-kind="Pod"][data-name="${pending}"]`);
+      await page.waitForSelector('[data-testid="explain"]', { timeout: 10_000 });
+      const text = await page.textContent('[data-testid="explain"]');
+      assert(/Insufficient cpu/.test(text), `explanation: ${text}`);
+    },
+  },
+  {
     name: 'a broken link explains itself and opens the default scenario',
     async run({ page, baseUrl }) {
       await page.goto(`${baseUrl}#v1.this-is-not-a-real-link`);

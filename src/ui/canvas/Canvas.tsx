@@ -12,8 +12,9 @@ const nodeTypes = { card: CardNode };
 function AutoFit({ signature }: { signature: string }) {
   const flow = useReactFlow();
   useEffect(() => {
-    const id = requestAnimationFrame(() => void flow.fitView({ padding: 0.15, maxZoom: 1.2, duration: 300 }));
-    return () => cancelAnimationFrame(id);
+    // After React Flow has seen the new container size (its ResizeObserver runs a frame later).
+    const id = setTimeout(() => void flow.fitView({ padding: 0.15, maxZoom: 1.2, duration: 300 }), 80);
+    return () => clearTimeout(id);
   }, [signature, flow]);
   return null;
 }
@@ -32,6 +33,7 @@ function CanvasInner() {
   const t = useDeferredValue(useApp((s) => s.view.t));
   const canvasView = useApp((s) => s.canvasView);
   const selection = useApp((s) => s.selection);
+  const showEditor = useApp((s) => s.showEditor);
   const slots = useRef({ ownership: new SlotAllocator(), placement: new SlotAllocator() });
   const layout = useMemo(
     () => (canvasView === 'placement' ? placementLayout(rows.values(), slots.current.placement) : ownershipLayout(rows.values(), slots.current.ownership)),
@@ -57,7 +59,8 @@ function CanvasInner() {
     () => layout.edges.map((e) => ({ id: e.id, source: e.source, target: e.target, type: 'smoothstep', markerEnd: { type: MarkerType.ArrowClosed }, className: 'owner-edge' })),
     [layout],
   );
-  const signature = canvasView + '|' + layout.cards.map((c) => c.id).join(',');
+  // Also refit when the inspector opens or closes (the canvas changes width).
+  const signature = `${canvasView}|${selection ? 1 : 0}|${showEditor ? 1 : 0}|` + layout.cards.map((c) => c.id).join(',');
   const empty = layout.cards.length === 0 || (canvasView === 'ownership' && !layout.cards.some((c) => c.type !== 'pending'));
   return (
     <div className="canvas" data-view={canvasView}>

@@ -70,8 +70,9 @@ export default function MonacoEditor() {
       diagnostics.map((d) => ({
         startLineNumber: d.line,
         startColumn: d.column,
-        endLineNumber: d.line,
-        endColumn: Math.max(d.column + 1, m.getLineMaxColumn(Math.min(Math.max(1, d.line), m.getLineCount()))),
+        // The engine gives the range of the offending YAML node when it knows it; else the rest of the line.
+        endLineNumber: d.endLine ?? d.line,
+        endColumn: d.endColumn ?? Math.max(d.column + 1, m.getLineMaxColumn(Math.min(Math.max(1, d.line), m.getLineCount()))),
         message: d.message,
         severity: d.severity === 'error' ? monaco.MarkerSeverity.Error : d.severity === 'warning' ? monaco.MarkerSeverity.Warning : monaco.MarkerSeverity.Info,
         source: 'kubeplay',

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { stringify } from 'yaml';
 import { useApp } from '../store';
 import { humanDuration } from '../model/format';
-import { nodeAction, select } from '../controller';
+import { nodeAction, podAction, select } from '../controller';
 
 interface Cond {
   type: string;
@@ -47,6 +47,30 @@ export function Inspector() {
             ▶ Start kubelet
           </button>
         </div>
+      ) : null}
+      {sel.kind === 'Pod' && obj?.spec?.nodeName ? (
+        <div className="inspector__actions" role="group" aria-label="Live actions on the simulated process">
+          <button type="button" className="btn" data-action="pod-crash" onClick={() => void podAction(sel.namespace, sel.name, 'crash')} title="The process exits now (its restartPolicy decides what happens next)">
+            ✕ Crash
+          </button>
+          <button type="button" className="btn" data-action="pod-break-readiness" onClick={() => void podAction(sel.namespace, sel.name, 'break-readiness')} title="The readiness endpoint starts failing">
+            ◐ Break readiness
+          </button>
+          <button type="button" className="btn" data-action="pod-break-liveness" onClick={() => void podAction(sel.namespace, sel.name, 'break-liveness')} title="The liveness endpoint starts failing">
+            ⚠ Break liveness
+          </button>
+          <button type="button" className="btn" data-action="pod-heal" onClick={() => void podAction(sel.namespace, sel.name, 'heal')} title="Health endpoints answer again">
+            ✓ Heal
+          </button>
+        </div>
+      ) : null}
+      {detail?.explain ? (
+        <section>
+          <h3>Why is it not scheduled?</h3>
+          <pre className="inspector__pre" data-testid="explain">
+            {detail.explain}
+          </pre>
+        </section>
       ) : null}
       {!detail ? <p className="muted">{obj === undefined && detail === null ? 'Loading… (or the object is gone)' : ''}</p> : null}
       {detail ? (

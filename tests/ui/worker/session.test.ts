@@ -221,3 +221,35 @@ describe('snapshot memory', () => {
     expect(view(s)).toBe(end);
   });
 });
+
+describe('live pod actions', () => {
+  test('crashing a pod restarts its container, is recorded, and replays after a rewind', () => {
+    const s = new Session();
+    s.load(DEPLOY, { seed: 2 });
+    s.seek(20_000);
+    const pod = [...rowsOf(s).values()].find((r) => r.kind === 'Pod')!;
+    expect(pod.restarts).toBe(0);
+    const r = s.app(pod.namespace, pod.name, 'crash');
+    expect(r).toEqual({ ok: true, stdout: `pod/${pod.name} crash\n`, stderr: '' });
+    s.seek(40_000);
+    const after = view(s);
+    expect(rowsOf(s).get(pod.key)!.restarts).toBe(1);
+    s.seek(10_000);
+    expect(rowsOf(s).get(pod.key)!.restarts).toBe(0);
+    s.seek(40_000);
+    expect(view(s)).toBe(after);
+    expect(s.recordedActions()).toEqual([{ at: 20_000, kind: 'app', namespace: pod.namespace, name: pod.name, action: 'crash' }]);
+    // App actions have no scenario step type: a shared link leaves them out.
+    expect(withRecordedSteps(DEPLOY, s.recordedActions(), 2)).toBe(DEPLOY);
+  });
+
+  test('a pending pod comes with the scheduler’s explanation', () => {
+    const s = new Session();
+    s.load(DEPLOY.replace('image: nginx:1.27', 'image: nginx:1.27\n        resources:\n          requests:\n            cpu: "64"'));
+    s.seek(5_000);
+    const pod = [...rowsOf(s).values()].find((r) => r.kind === 'Pod')!;
+    expect(pod.node).toBe('');
+    const d = s.detail('Pod', pod.namespace, pod.name)!;
+    expect(d.explain).toMatch(/Insufficient cpu/);
+  });
+});

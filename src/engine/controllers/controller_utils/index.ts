@@ -7,3 +7,5 @@ export * from './slow_start';
 export * from './replica_sets';
 export * from './controller_ref_manager';
 export * from './pod_control';
+export * from './pod_indexer';
+export * from './selectors';

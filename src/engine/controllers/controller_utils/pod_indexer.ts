@@ -23,9 +23,20 @@ export interface LabelGroup {
   terminating: number;
 }
 
+/** One pod in the index: its latest version, its place in list order and its bucket. */
+interface Entry {
+  pod: KubeObject;
+  /** Arrival number: the API server lists pods in the order they were created. */
+  n: number;
+  bucket: Bucket;
+}
+
 interface Bucket {
   namespace: string;
-  pods: Map<string, KubeObject>;
+  /** The controller's UID; '' for the namespace's orphans ("_ORPHAN_POD/<ns>" upstream). */
+  uid: string;
+  /** By pod UID. */
+  pods: Map<string, Entry>;
   /** Highest arrival number added so far; a lower one makes the bucket unsorted. */
   last: number;
   sorted: boolean;
@@ -46,34 +57,23 @@ function labelsKey(labels: Labels | undefined): string {
   return k;
 }
 
-function podKey(pod: KubeObject): string {
-  return `${pod.metadata.namespace ?? ''}/${pod.metadata.name}`;
-}
-
-/**
- * Buckets are per namespace as well: a sync only ever looked at its own namespace's pods, and
- * a pod cannot really be controlled from another one.
- */
-function bucketKey(namespace: string | undefined, uid: string | undefined): string {
-  // Orphans: "_ORPHAN_POD/<namespace>" upstream; an empty UID keeps them apart here.
-  return `${namespace ?? ''}\u0000${uid ?? ''}`;
-}
-
-function indexKey(pod: KubeObject): string {
-  return bucketKey(pod.metadata.namespace, controllerRef(pod)?.uid);
+/** Pods are keyed by UID: a pod deleted and created again under its name is a new pod. */
+function podId(pod: KubeObject): string {
+  return pod.metadata.uid ?? `${pod.metadata.namespace ?? ''}/${pod.metadata.name}`;
 }
 
 export class PodControllerIndex {
-  /** pod key -> arrival number: the API server lists pods in the order they were created. */
-  private arrival = new Map<string, number>();
+  private entries = new Map<string, Entry>();
   private next = 0;
-  private bucketOf = new Map<string, string>();
-  private buckets = new Map<string, Bucket>();
+  /**
+   * namespace -> controller UID -> bucket. Buckets are per namespace as well: a sync only ever
+   * looked at its own namespace's pods.
+   */
+  private buckets = new Map<string, Map<string, Bucket>>();
 
   /** The informer's initial list (or a relist after a restore), in the API server's order. */
   reset(pods: KubeObject[]): void {
-    this.arrival.clear();
-    this.bucketOf.clear();
+    this.entries.clear();
     this.buckets.clear();
     this.next = 0;
     for (const p of pods) this.observe({ type: 'ADDED', object: p });
@@ -81,30 +81,32 @@ export class PodControllerIndex {
 
   observe(ev: WatchEvent): void {
     const pod = ev.object;
-    const key = podKey(pod);
+    const id = podId(pod);
+    const e = this.entries.get(id);
     if (ev.type === 'DELETED') {
-      this.remove(key);
-      this.arrival.delete(key);
+      if (e) {
+        this.detach(id, e);
+        this.entries.delete(id);
+      }
       return;
     }
-    if (!this.arrival.has(key)) this.arrival.set(key, this.next++);
-    const b = indexKey(pod);
-    const prev = this.bucketOf.get(key);
-    if (prev !== undefined && prev !== b) this.remove(key);
-    let bucket = this.buckets.get(b);
-    if (!bucket) this.buckets.set(b, (bucket = { namespace: pod.metadata.namespace ?? '', pods: new Map(), last: -1, sorted: true, groups: new Map() }));
-    const before = bucket.pods.get(key);
-    if (!before) {
-      const n = this.arrival.get(key)!;
-      if (n < bucket.last) bucket.sorted = false;
-      else bucket.last = n;
-      account(bucket, pod, 1);
-    } else if (!sameCounts(before, pod)) {
-      account(bucket, before, -1);
-      account(bucket, pod, 1);
+    const target = this.bucketFor(pod.metadata.namespace ?? '', controllerRef(pod)?.uid ?? '');
+    if (!e) {
+      const added: Entry = { pod, n: this.next++, bucket: target };
+      this.entries.set(id, added);
+      this.attach(id, added);
+    } else if (e.bucket !== target) {
+      this.detach(id, e);
+      e.pod = pod;
+      e.bucket = target;
+      this.attach(id, e);
+    } else {
+      if (!sameCounts(e.pod, pod)) {
+        account(target, e.pod, -1);
+        account(target, pod, 1);
+      }
+      e.pod = pod;
     }
-    bucket.pods.set(key, pod);
-    this.bucketOf.set(key, b);
   }
 
   /**
@@ -113,8 +115,7 @@ export class PodControllerIndex {
    */
   activePodsMatching(namespace: string | undefined, matches: (labels: Labels | undefined) => boolean): KubeObject[] {
     const out: KubeObject[] = [];
-    for (const bucket of this.buckets.values()) {
-      if (bucket.namespace !== (namespace ?? '')) continue;
+    for (const bucket of this.buckets.get(namespace ?? '')?.values() ?? []) {
       let some = false;
       let all = true;
       for (const g of bucket.groups.values()) {
@@ -123,29 +124,29 @@ export class PodControllerIndex {
         else all = false;
       }
       if (!some) continue;
-      for (const p of bucket.pods.values()) if (isPodActive(p) && (all || matches(p.metadata.labels))) out.push(p);
+      for (const { pod } of bucket.pods.values()) if (isPodActive(pod) && (all || matches(pod.metadata.labels))) out.push(pod);
     }
     return out;
   }
 
   /** The label groups of the pods in a namespace that a controller owns (copies). */
   controlledGroups(namespace: string | undefined, uid: string | undefined): LabelGroup[] {
-    return uid ? groupsOf(this.buckets.get(bucketKey(namespace, uid))) : [];
+    return uid ? groupsOf(this.bucket(namespace, uid)) : [];
   }
 
   /** The label groups of a namespace's orphans (copies). */
   orphanGroups(namespace: string | undefined): LabelGroup[] {
-    return groupsOf(this.buckets.get(bucketKey(namespace, undefined)));
+    return groupsOf(this.bucket(namespace, ''));
   }
 
   /** Pods in a namespace whose controller has this UID, in list order. */
   controlledBy(namespace: string | undefined, uid: string | undefined): KubeObject[] {
-    return uid ? this.list(bucketKey(namespace, uid)) : [];
+    return uid ? this.list(this.bucket(namespace, uid)).map((e) => e.pod) : [];
   }
 
   /** Pods with no controller in a namespace, in list order. */
   orphans(namespace: string | undefined): KubeObject[] {
-    return this.list(bucketKey(namespace, undefined));
+    return this.list(this.bucket(namespace, '')).map((e) => e.pod);
   }
 
   /**
@@ -153,44 +154,57 @@ export class PodControllerIndex {
    * that `orphanFilter` keeps, merged in list order.
    */
   filterPodsByOwner(owner: KubeObject, orphanFilter: (pod: KubeObject) => boolean): KubeObject[] {
-    const owned = this.controlledBy(owner.metadata.namespace, owner.metadata.uid);
-    const orphans = this.orphans(owner.metadata.namespace).filter(orphanFilter);
-    if (orphans.length === 0) return owned;
-    if (owned.length === 0) return orphans;
+    const ns = owner.metadata.namespace;
+    const owned = owner.metadata.uid ? this.list(this.bucket(ns, owner.metadata.uid)) : [];
+    const orphans = this.list(this.bucket(ns, '')).filter((e) => orphanFilter(e.pod));
     const out: KubeObject[] = [];
     let i = 0;
     let j = 0;
-    while (i < owned.length && j < orphans.length) {
-      if (this.arrival.get(podKey(owned[i]))! < this.arrival.get(podKey(orphans[j]))!) out.push(owned[i++]);
-      else out.push(orphans[j++]);
-    }
-    while (i < owned.length) out.push(owned[i++]);
-    while (j < orphans.length) out.push(orphans[j++]);
+    while (i < owned.length && j < orphans.length) out.push(owned[i].n < orphans[j].n ? owned[i++].pod : orphans[j++].pod);
+    while (i < owned.length) out.push(owned[i++].pod);
+    while (j < orphans.length) out.push(orphans[j++].pod);
     return out;
   }
 
-  private list(bucketKey: string): KubeObject[] {
-    const bucket = this.buckets.get(bucketKey);
+  private bucket(namespace: string | undefined, uid: string): Bucket | undefined {
+    return this.buckets.get(namespace ?? '')?.get(uid);
+  }
+
+  private bucketFor(namespace: string, uid: string): Bucket {
+    let byUid = this.buckets.get(namespace);
+    if (!byUid) this.buckets.set(namespace, (byUid = new Map()));
+    let b = byUid.get(uid);
+    if (!b) byUid.set(uid, (b = { namespace, uid, pods: new Map(), last: -1, sorted: true, groups: new Map() }));
+    return b;
+  }
+
+  private list(bucket: Bucket | undefined): Entry[] {
     if (!bucket) return [];
     if (!bucket.sorted) {
-      const entries = [...bucket.pods].sort((a, b) => this.arrival.get(a[0])! - this.arrival.get(b[0])!);
+      const entries = [...bucket.pods].sort((a, b) => a[1].n - b[1].n);
       bucket.pods = new Map(entries);
-      bucket.last = entries.length ? this.arrival.get(entries[entries.length - 1][0])! : -1;
+      bucket.last = entries.length ? entries[entries.length - 1][1].n : -1;
       bucket.sorted = true;
     }
     return [...bucket.pods.values()];
   }
 
-  private remove(key: string): void {
-    const b = this.bucketOf.get(key);
-    if (b === undefined) return;
-    this.bucketOf.delete(key);
-    const bucket = this.buckets.get(b);
-    if (!bucket) return;
-    const pod = bucket.pods.get(key);
-    if (pod) account(bucket, pod, -1);
-    bucket.pods.delete(key);
-    if (bucket.pods.size === 0) this.buckets.delete(b);
+  private attach(id: string, e: Entry): void {
+    const b = e.bucket;
+    if (e.n < b.last) b.sorted = false;
+    else b.last = e.n;
+    b.pods.set(id, e);
+    account(b, e.pod, 1);
+  }
+
+  private detach(id: string, e: Entry): void {
+    const b = e.bucket;
+    account(b, e.pod, -1);
+    b.pods.delete(id);
+    if (b.pods.size > 0) return;
+    const byUid = this.buckets.get(b.namespace);
+    byUid?.delete(b.uid);
+    if (byUid?.size === 0) this.buckets.delete(b.namespace);
   }
 }
 

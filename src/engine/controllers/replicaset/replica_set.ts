@@ -1,6 +1,9 @@
 // The ReplicaSet controller (pkg/controller/replicaset/replica_set.go): keeps spec.replicas
 // active pods matching the selector, adopting orphans and releasing pods that stopped matching,
-// with expectations, burstReplicas and slow-start batches, and writes the status.
+// with expectations, burstReplicas and slow-start batches, and writes the status. Pods come from
+// the pod informer's controller-UID index (controller_utils/pod_indexer.ts), and a sync that
+// would adopt and release nothing counts them from its label groups: O(label sets), not O(pods),
+// unless it must pick pods to delete or minReadySeconds needs each pod's ready time.
 import { Controller } from '../../sim/component';
 import type { WatchEvent } from '../../apiserver/store';
 import type { Selector } from '../../api/labels';
@@ -186,9 +189,9 @@ export class ReplicaSetController extends Controller {
   }
 
   /**
-   * The claim (getReplicaSetsForDeployment's pod counterpart in syncReplicaSet): the RS's own
-   * pods and the namespace's orphans (FilterPodsByOwner). An orphan the selector does not match
-   * would be ignored by the claim, so it is left out.
+   * syncReplicaSet's claim (ClaimPods) over the RS's own pods and the namespace's orphans
+   * (FilterPodsByOwner). An orphan the selector does not match would be ignored by the claim,
+   * so it is left out.
    */
   private claimPods(rs: KubeObject, matches: (p: KubeObject) => boolean): { active: KubeObject[]; terminating: KubeObject[] } {
     const uid = rs.metadata.uid;
