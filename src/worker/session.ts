@@ -8,6 +8,8 @@ import { appAction, applyText, explainPodTable, loadScenario, nodeAction, runKub
 import { rowKey, sameRow, toEventRow, toRow } from './rows';
 import { clampSpeed, type AppAction, type Batch, type Diagnostic, type EventRow, type NodeAction, type ObjectDetail, type RecordedAction, type ViewRow } from './protocol';
 
+/** Step never runs further than this (simulated ms) looking for a visible change. */
+const STEP_LIMIT_MS = 300_000;
 /** Simulated ms between rewind snapshots. */
 export const SNAPSHOT_INTERVAL_MS = 10_000;
 /** At most this many snapshots are kept; older ones are thinned (every other dropped). */
@@ -120,13 +122,31 @@ export class Session {
 
   private carry = 0;
 
-  /** Jump to the next moment something happens. */
+  /**
+   * Jump to the next moment something visible happens: run instant by instant until a drawn
+   * object changes or an Event is recorded (controllers' silent syncs do not count), at most
+   * STEP_LIMIT_MS of simulated time.
+   */
   step(): void {
-    const next = this.sim.nextEventAt();
-    const action = this.timeline[this.applied]?.action.at;
-    const candidates = [next, action].filter((x): x is number => x !== undefined);
-    if (!candidates.length) return;
-    this.runTo(Math.max(this.sim.now, Math.min(...candidates)), () => 0, Infinity);
+    const limit = this.sim.now + STEP_LIMIT_MS;
+    const visible = () => this.newEvents.size > 0 || [...this.dirty].some((k) => this.changedRow(k));
+    while (this.sim.now < limit) {
+      const next = this.sim.nextEventAt();
+      const action = this.timeline[this.applied]?.action.at;
+      const candidates = [next, action].filter((x): x is number => x !== undefined);
+      if (!candidates.length) return;
+      this.runTo(Math.min(limit, Math.max(this.sim.now, Math.min(...candidates))), () => 0, Infinity);
+      if (visible()) return;
+    }
+  }
+
+  /** Would flush() send this key (its row differs from the last one sent)? */
+  private changedRow(key: string): boolean {
+    const [kind, ns, name] = splitKey(key);
+    const o = this.sim.get(kind, ns || undefined, name);
+    const row = o ? this.rowOf(o) : null;
+    const prev = this.sent.get(key);
+    return row ? !prev || !sameRow(prev, row) : !!prev;
   }
 
   /** Rewind or fast-forward to simulated time t (restore the nearest snapshot, then replay). */

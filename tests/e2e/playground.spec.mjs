@@ -3,7 +3,7 @@
 // data-node, data-restarts; nodes data-ready.
 import { deflateSync, strToU8 } from 'fflate';
 import { readFileSync, mkdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 
 function link(baseUrl, payload) {
   const b64 = Buffer.from(deflateSync(strToU8(JSON.stringify(payload)))).toString('base64').replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
@@ -375,8 +375,10 @@ export const tests = [
       await page.click('[data-action="pause"]');
       await page.waitForSelector('.monaco-editor');
       await page.waitForTimeout(800);
-      mkdirSync(join(root, 'docs'), { recursive: true });
-      await page.screenshot({ path: join(root, 'docs/screenshot.png') });
+      // UPDATE_SCREENSHOT=1 refreshes the README's docs/screenshot.png; otherwise it goes to test-results/.
+      const out = process.env.UPDATE_SCREENSHOT ? join(root, 'docs/screenshot.png') : join(root, 'test-results/screenshot.png');
+      mkdirSync(dirname(out), { recursive: true });
+      await page.screenshot({ path: out });
       const rs = await page.$$('[data-kind="ReplicaSet"]');
       assert(rs.length === 2, `two ReplicaSets during the rollout, got ${rs.length}`);
     },

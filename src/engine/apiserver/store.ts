@@ -46,6 +46,30 @@ export interface StoreState {
 export const DEFAULT_NAMESPACES = ['default', 'kube-system', 'kube-public', 'kube-node-lease'];
 
 /** Kinds whose default propagation for a plain `DELETE` is Orphan (legacy extensions/v1beta1 only), none here. */
+/**
+ * mutate's private copy for a status write, which keeps nothing but status: metadata is copied at
+ * once, the rest (spec, and status itself when fn replaces it whole) only if fn reads it.
+ */
+function statusDraft(cur: KubeObject): KubeObject {
+  const draft: KubeObject = { apiVersion: cur.apiVersion, kind: cur.kind, metadata: clone(cur.metadata) };
+  for (const k in cur) {
+    if (k === 'apiVersion' || k === 'kind' || k === 'metadata' || cur[k] === undefined) continue;
+    Object.defineProperty(draft, k, {
+      enumerable: true,
+      configurable: true,
+      get() {
+        const v = clone(cur[k]);
+        Object.defineProperty(draft, k, { value: v, writable: true, enumerable: true, configurable: true });
+        return v;
+      },
+      set(v: unknown) {
+        Object.defineProperty(draft, k, { value: v, writable: true, enumerable: true, configurable: true });
+      },
+    });
+  }
+  return draft;
+}
+
 const FINALIZER_ORPHAN = 'orphan';
 const FINALIZER_FOREGROUND = 'foregroundDeletion';
 
@@ -116,6 +140,14 @@ export class ApiServer {
   podsOnNode(nodeName: string): KubeObject[] {
     const m = this.podsByNode.get(nodeName);
     return m ? [...m.values()] : [];
+  }
+
+  /**
+   * The same pods keyed "namespace/name", without a copy: for hot read-only loops, which must not
+   * write to the store while they iterate.
+   */
+  podEntriesOnNode(nodeName: string): Iterable<[string, KubeObject]> {
+    return this.podsByNode.get(nodeName)?.entries() ?? [];
   }
 
   get resourceVersion(): number {
@@ -191,7 +223,7 @@ export class ApiServer {
     opts: { status?: boolean } = {},
   ): KubeObject {
     const cur = this.mustGet(kind, namespace, name);
-    const draft = clone(cur);
+    const draft = opts.status ? statusDraft(cur) : clone(cur);
     if (fn(draft) === false) return cur;
     delete draft.metadata.resourceVersion;
     return this.write(draft, !!opts.status, true);
@@ -203,7 +235,8 @@ export class ApiServer {
     if (pre?.uid && pre.uid !== cur.metadata.uid) {
       throw new ApiError('Conflict', `Precondition failed: UID in precondition: ${pre.uid}, UID in object meta: ${cur.metadata.uid}`);
     }
-    const next = clone(cur);
+    // Only metadata changes below; the rest is shared with the (immutable) stored object.
+    const next: KubeObject = { ...cur, metadata: clone(cur.metadata) };
     const md = next.metadata;
     const finalizers = new Set(md.finalizers ?? []);
     const policy = opts.propagationPolicy;

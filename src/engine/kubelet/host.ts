@@ -4,10 +4,13 @@ import type { ComponentContext } from '../sim/component';
 import type { KubeObject } from '../api/meta';
 import type { EventType } from '../apiserver/events';
 import type { ContainerRuntime, KubeletState, PodRuntime, TimerData } from './types';
+import type { NodeUsageCache } from './nodeUsage';
 
 export interface KubeletHost {
   readonly ctx: ComponentContext;
   readonly state: KubeletState;
+  /** Running sums of the admitted pods' requests per node; without it admission sums them afresh. */
+  readonly usage?: NodeUsageCache;
   now(): number;
   /** Queue a pod sync (the pod worker) after `delayMs` (default: the kubelet's latency). */
   enqueueSync(podKey: string, delayMs?: number): void;

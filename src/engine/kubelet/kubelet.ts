@@ -10,7 +10,8 @@ import type { WatchEvent } from '../apiserver/store';
 import type { EventType } from '../apiserver/events';
 import type { KubeletHost } from './host';
 import type { ContainerRuntime, KubeletState, NodeAgent, PodRuntime, ProbeType, TimerData } from './types';
-import { syncPod } from './podWorkers';
+import { podRequests, syncPod } from './podWorkers';
+import { NodeUsageCache } from './nodeUsage';
 import { onExited, onPulled, onStarted } from './containers';
 import { doProbe, probeOf, probeSettings, startProbeTickers } from './probes/worker';
 import { finishIfStopped } from './termination';
@@ -24,9 +25,16 @@ export const KUBELET_COMPONENT = 'kubelet';
 export type NodeAction = 'stop' | 'start';
 export type AppAction = 'crash' | 'break-readiness' | 'break-liveness' | 'heal';
 
+/** Whether a and b differ in nothing but status, resourceVersion and generation. */
 function statusOnly(a: KubeObject, b: KubeObject): boolean {
-  const strip = (o: KubeObject) => ({ ...o, status: undefined, metadata: { ...o.metadata, resourceVersion: undefined, generation: undefined } });
-  return deepEqual(strip(a), strip(b));
+  return sameExcept(a, b, 'status', 'metadata') && sameExcept(a.metadata, b.metadata, 'resourceVersion', 'generation');
+}
+
+/** deepEqual of a and b with fields x and y left out (absent and undefined fields are the same). */
+function sameExcept(a: Record<string, unknown>, b: Record<string, unknown>, x: string, y: string): boolean {
+  for (const k in a) if (k !== x && k !== y && !deepEqual(a[k], b[k])) return false;
+  for (const k in b) if (k !== x && k !== y && a[k] === undefined && b[k] !== undefined) return false;
+  return true;
 }
 
 function emptyState(): KubeletState {
@@ -37,9 +45,11 @@ export class Kubelet implements Component, KubeletHost {
   readonly name = KUBELET_COMPONENT;
   ctx!: ComponentContext;
   state: KubeletState = emptyState();
+  usage!: NodeUsageCache;
 
   start(ctx: ComponentContext): void {
     this.ctx = ctx;
+    this.usage = new NodeUsageCache(ctx.api, () => this.state, podRequests);
     ctx.api.watch((ev) => this.onPodEvent(ev), ['Pod']);
     ctx.api.watch((ev) => this.onNodeEvent(ev), ['Node']);
     for (const n of ctx.api.list('Node')) ctx.schedule(0, 'register', { node: n.metadata.name, epoch: 0 });
@@ -90,6 +100,7 @@ export class Kubelet implements Component, KubeletHost {
   // ---- watches ------------------------------------------------------------------------------
 
   private onPodEvent(ev: WatchEvent): void {
+    this.usage.observe(`${ev.object.metadata.namespace}/${ev.object.metadata.name}`, ev.type === 'DELETED' ? undefined : ev.object);
     const node = ev.object.spec?.nodeName ?? ev.old?.spec?.nodeName;
     if (!node || !this.state.nodes[node]) return;
     // The kubelet's pod config ignores status-only updates (its own writes among them).
@@ -300,5 +311,6 @@ export class Kubelet implements Component, KubeletHost {
 
   loadState(state: unknown): void {
     this.state = clone(state as KubeletState);
+    this.usage?.invalidate();
   }
 }

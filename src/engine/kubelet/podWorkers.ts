@@ -6,6 +6,7 @@ import type { KubeObject } from '../api/meta';
 import { parseQuantity } from '../api/quantity';
 import type { KubeletHost } from './host';
 import type { ContainerRuntime, NodeAgent, PodRuntime } from './types';
+import type { PodRequests } from './nodeUsage';
 import { SANDBOX_MS } from './constants';
 import { inCrashBackoff, killContainer, shouldRestart, startContainer } from './containers';
 import { startProbeTickers } from './probes/worker';
@@ -32,18 +33,54 @@ export function newPodRuntime(pod: KubeObject, node: string, now: number): PodRu
   };
 }
 
+// Parsed request quantities, by their string: parsing is pure, and admission sums the requests
+// of every pod on the node for each pod it admits, so the same few strings recur constantly.
+const parsedMilli = new Map<string, number>();
+const parsedValue = new Map<string, number>();
+const PARSED_CACHE_LIMIT = 4096;
+
 function quantity(v: unknown, milli: boolean): number {
   if (v === undefined || v === null) return 0;
+  const cache = milli ? parsedMilli : parsedValue;
+  const key = typeof v === 'string' ? v : undefined;
+  if (key !== undefined) {
+    const hit = cache.get(key);
+    if (hit !== undefined) return hit;
+  }
+  let n: number;
   try {
     const q = parseQuantity(v as string);
-    return milli ? q.milliValue() : q.value();
+    n = milli ? q.milliValue() : q.value();
   } catch {
-    return 0;
+    n = 0;
   }
+  if (key !== undefined) {
+    if (cache.size >= PARSED_CACHE_LIMIT) cache.clear();
+    cache.set(key, n);
+  }
+  return n;
 }
 
+
+// A pod's effective requests, keyed by its (immutable, shared between stored versions)
+// spec.containers array: status writes and binding keep that array, so each pod is summed once.
+// A derived cache only, so snapshots and restores need nothing from it.
+const requestsBySpec = new WeakMap<object, PodRequests>();
+
 /** Effective requests: max(largest init container, sum of regular containers and sidecars). */
-function podRequests(pod: KubeObject): { cpu: number; memory: number } {
+export function podRequests(pod: KubeObject): PodRequests {
+  const key = pod.spec?.containers;
+  if (key && typeof key === 'object') {
+    const hit = requestsBySpec.get(key);
+    if (hit) return hit;
+    const r = computePodRequests(pod);
+    requestsBySpec.set(key, r);
+    return r;
+  }
+  return computePodRequests(pod);
+}
+
+function computePodRequests(pod: KubeObject): PodRequests {
   let cpu = 0;
   let memory = 0;
   let initCpu = 0;
@@ -72,17 +109,39 @@ function podRequests(pod: KubeObject): { cpu: number; memory: number } {
  */
 export function admit(k: KubeletHost, pod: KubeObject, node: KubeObject): { reason: string; message: string } | undefined {
   const alloc = node.status?.allocatable ?? {};
-  const others = k.ctx.api
-    .podsOnNode(node.metadata.name)
-    .filter((o) => o.metadata.uid !== pod.metadata.uid && k.state.pods[`${o.metadata.namespace}/${o.metadata.name}`] && o.status?.phase !== 'Succeeded' && o.status?.phase !== 'Failed');
+  const key = `${pod.metadata.namespace}/${pod.metadata.name}`;
+  let others = 0;
+  let usedCpu = 0;
+  let usedMemory = 0;
+  const u = k.usage?.usage(node.metadata.name);
+  if (k.usage) {
+    if (u) {
+      // The pod itself is in the kubelet's table already; admission counts the others.
+      const self = u.members.get(key);
+      others = u.members.size - (self ? 1 : 0);
+      usedCpu = u.cpu - (self ? self.cpu : 0);
+      usedMemory = u.memory - (self ? self.memory : 0);
+    }
+  } else {
+    const uid = pod.metadata.uid;
+    const admitted = k.state.pods;
+    for (const [other, o] of k.ctx.api.podEntriesOnNode(node.metadata.name)) {
+      if (admitted[other] === undefined || o.metadata.uid === uid) continue;
+      const phase = o.status?.phase;
+      if (phase === 'Succeeded' || phase === 'Failed') continue;
+      others++;
+      const r = podRequests(o);
+      usedCpu += r.cpu;
+      usedMemory += r.memory;
+    }
+  }
   const want = podRequests(pod);
   const maxPods = quantity(alloc.pods ?? '110', false);
-  if (others.length + 1 > maxPods) {
-    return { reason: 'OutOfpods', message: `Pod was rejected: Node didn't have enough resource: pods, requested: 1, used: ${others.length}, capacity: ${maxPods}` };
+  if (others + 1 > maxPods) {
+    return { reason: 'OutOfpods', message: `Pod was rejected: Node didn't have enough resource: pods, requested: 1, used: ${others}, capacity: ${maxPods}` };
   }
-  for (const [r, milli] of [['cpu', true], ['memory', false]] as const) {
+  for (const [r, milli, used] of [['cpu', true, usedCpu], ['memory', false, usedMemory]] as const) {
     const have = quantity(alloc[r], milli);
-    const used = others.reduce((s, o) => s + podRequests(o)[r], 0);
     const req = want[r];
     if (req > 0 && have > 0 && used + req > have) {
       return { reason: `OutOf${r}`, message: `Pod was rejected: Node didn't have enough resource: ${r}, requested: ${req}, used: ${used}, capacity: ${have}` };
@@ -99,6 +158,7 @@ export function syncPod(k: KubeletHost, key: string, agentFor: (node: string) =>
   if (p && (!pod || pod.metadata.uid !== p.uid || pod.spec?.nodeName !== p.node)) {
     // The pod object is gone (or replaced): its containers go with it.
     delete k.state.pods[key];
+    k.usage?.refresh(key);
     p = undefined;
   }
   if (!pod || !pod.spec?.nodeName) return;
@@ -115,6 +175,7 @@ export function syncPod(k: KubeletHost, key: string, agentFor: (node: string) =>
     p = newPodRuntime(pod, agent.name, k.now());
     p.epoch = agent.epoch;
     k.state.pods[key] = p;
+    k.usage?.refresh(key);
     const node = k.ctx.api.get('Node', undefined, agent.name);
     const rejected = node ? admit(k, pod, node) : undefined;
     if (rejected) {

@@ -34,5 +34,6 @@ export function finishIfStopped(k: KubeletHost, _pod: KubeObject, p: PodRuntime)
     k.ctx.api.delete('Pod', p.namespace, p.name, { gracePeriodSeconds: 0, preconditions: { uid: p.uid } });
   }
   delete k.state.pods[key];
+  k.usage?.refresh(key);
   return true;
 }

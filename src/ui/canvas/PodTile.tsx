@@ -41,9 +41,13 @@ function PodTileImpl({ row, col, gridRow, probeFailing, selected, compact, onSel
         onSelect(row);
       }}
     >
-      <span className="pod__icon" aria-hidden="true">
-        {look.icon}
-      </span>
+      {compact ? (
+        look.icon
+      ) : (
+        <span className="pod__icon" aria-hidden="true">
+          {look.icon}
+        </span>
+      )}
       {compact ? null : <span className="pod__name">{shortPodName(row.name)}</span>}
       {row.restarts ? (
         <span className="pod__badge pod__badge--restarts" aria-hidden="true">

@@ -1,5 +1,5 @@
 // Time controls: play/pause, step, speed, clock, and a scrubber that rewinds.
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useApp } from '../store';
 import { formatClock } from '../model/format';
 import { SPEEDS } from '../../worker/protocol';
@@ -12,6 +12,15 @@ export function TimeBar() {
   const speed = useApp((s) => s.view.speed);
   const [drag, setDrag] = useState<number | null>(null);
   const max = Math.max(horizon, t, 1000);
+  // Achieved speed over the last ~2 s of wall time: a big cluster may not keep up with 100x.
+  const samples = useRef<[number, number][]>([]);
+  const wall = typeof performance === 'undefined' ? 0 : performance.now();
+  const hist = samples.current;
+  if (!hist.length || hist[hist.length - 1][1] !== t) hist.push([wall, t]);
+  while (hist.length > 2 && wall - hist[0][0] > 2000) hist.shift();
+  const span = hist.length > 1 ? hist[hist.length - 1][0] - hist[0][0] : 0;
+  const achieved = span > 500 ? (hist[hist.length - 1][1] - hist[0][1]) / span : speed;
+  const lagging = playing && achieved >= 0 && achieved < speed * 0.8;
   return (
     <div className="timebar" role="toolbar" aria-label="Time controls">
       <button type="button" className="btn btn--primary" data-action={playing ? 'pause' : 'play'} onClick={() => (playing ? pause() : play())} aria-label={playing ? 'Pause' : 'Play'}>
@@ -30,6 +39,11 @@ export function TimeBar() {
           ))}
         </select>
       </label>
+      {lagging ? (
+        <span className="lag" title="The simulation cannot keep up with the chosen speed on this machine">
+          ≈{achieved.toFixed(1)}×
+        </span>
+      ) : null}
       <output className="clock" data-testid="clock" data-t={String(t)} aria-label="Simulated time">
         {formatClock(drag ?? t)}
       </output>

@@ -253,3 +253,20 @@ describe('live pod actions', () => {
     expect(d.explain).toMatch(/Insufficient cpu/);
   });
 });
+
+describe('step', () => {
+  test('each step stops at the next visible change, not at a silent controller sync', () => {
+    const s = new Session();
+    s.load(DEPLOY);
+    s.flush();
+    const times: number[] = [];
+    for (let i = 0; i < 6; i++) {
+      s.step();
+      const b = s.flush();
+      expect(b).not.toBeNull();
+      expect(b!.added.length + b!.updated.length + b!.removed.length + b!.events.length).toBeGreaterThan(0);
+      times.push(s.now);
+    }
+    expect(times).toEqual([...times].sort((a, b) => a - b));
+  });
+});

@@ -57,8 +57,12 @@ export function regexError(msg: string, fmt: string, ...examples: string[]): str
 }
 
 /** Length in bytes, as Go's len() on a string counts. */
-function byteLen(s: string): number {
-  return new TextEncoder().encode(s).length;
+const utf8 = new TextEncoder();
+
+/** len() of the Go string: UTF-8 bytes. Names are almost always ASCII, where that is the length. */
+export function byteLen(s: string): number {
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) > 0x7f) return utf8.encode(s).length;
+  return s.length;
 }
 
 export function isQualifiedName(value: string): string[] {

@@ -2,7 +2,7 @@
 // pkg/apis/meta/v1/validation): names, namespace, labels, annotations, owner references.
 import { fieldError, type FieldError } from '../fieldErrors';
 import type { KubeObject } from '../meta';
-import { isQualifiedName, isValidLabelValue, isDNS1123Label, type ValidateNameFunc } from './names';
+import { byteLen, isQualifiedName, isValidLabelValue, isDNS1123Label, type ValidateNameFunc } from './names';
 
 export const IS_NEGATIVE_ERROR_MSG = 'must be greater than or equal to 0';
 export const FIELD_IMMUTABLE_ERROR_MSG = 'field is immutable';
@@ -29,7 +29,7 @@ export function validateAnnotations(annotations: Record<string, string> | undefi
   for (const [k, v] of Object.entries(annotations)) {
     // QualifiedName, except that case does not matter.
     for (const m of isQualifiedName(k.toLowerCase())) errs.push(fieldError.invalid(path, k, m));
-    size += new TextEncoder().encode(k).length + new TextEncoder().encode(String(v ?? '')).length;
+    size += byteLen(k) + byteLen(String(v ?? ''));
   }
   if (size > TOTAL_ANNOTATION_SIZE_LIMIT_B) errs.push(fieldError.tooLong(path, '', TOTAL_ANNOTATION_SIZE_LIMIT_B));
   return errs;
