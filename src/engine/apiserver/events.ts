@@ -14,7 +14,7 @@ export interface EventSource {
 
 export class EventRecorder {
   /** correlation key -> "namespace/name" of the Event that carries it. */
-  private seen: Record<string, string> = {};
+  private seen = new Map<string, string>();
   private nanoSeq = 0;
 
   constructor(
@@ -35,9 +35,9 @@ export class EventRecorder {
     };
     if (!obj.metadata.namespace) delete involvedObject.namespace;
     if (fieldPath) involvedObject.fieldPath = fieldPath;
-    const key = [source.component, source.host ?? '', obj.kind, namespace, obj.metadata.name, obj.metadata.uid, fieldPath ?? '', type, reason, message].join('\u0000');
+    const key = `${source.component}\u0000${source.host ?? ''}\u0000${obj.kind}\u0000${namespace}\u0000${obj.metadata.name}\u0000${obj.metadata.uid ?? ''}\u0000${fieldPath ?? ''}\u0000${type ?? ''}\u0000${reason ?? ''}\u0000${message ?? ''}`;
     const now = this.clock.timestamp();
-    const existing = this.seen[key];
+    const existing = this.seen.get(key);
     if (existing) {
       const [ns, name] = [existing.slice(0, existing.indexOf('/')), existing.slice(existing.indexOf('/') + 1)];
       const ev = this.api.get('Event', ns, name);
@@ -67,16 +67,16 @@ export class EventRecorder {
       reportingComponent: source.component,
       reportingInstance: source.host ?? '',
     }, { owned: true });
-    this.seen[key] = `${namespace}/${name}`;
+    this.seen.set(key, `${namespace}/${name}`);
   }
 
   save(): unknown {
-    return { seen: { ...this.seen }, nanoSeq: this.nanoSeq };
+    return { seen: Object.fromEntries(this.seen), nanoSeq: this.nanoSeq };
   }
 
   load(s: unknown): void {
     const st = s as { seen: Record<string, string>; nanoSeq: number };
-    this.seen = { ...st.seen };
+    this.seen = new Map(Object.entries(st.seen ?? {}));
     this.nanoSeq = st.nanoSeq;
   }
 }

@@ -5,7 +5,7 @@
 // Stored objects are immutable: every write stores a new object, readers get references they
 // must not mutate (in tests the store deep-freezes them so a mutation throws).
 import type { Clock } from '../sim/clock';
-import type { RandomStreams } from '../sim/random';
+import type { Random, RandomStreams } from '../sim/random';
 import { generateName } from '../sim/random';
 import { kindInfo } from '../api/kinds';
 import { clone, deepEqual, deepFreeze, type KubeObject } from '../api/meta';
@@ -70,12 +70,20 @@ function statusDraft(cur: KubeObject): KubeObject {
   return draft;
 }
 
+function hexDigits(r: Random, n: number): string {
+  let s = '';
+  for (let i = 0; i < n; i++) s += '0123456789abcdef'[r.int(16)];
+  return s;
+}
+
 const FINALIZER_ORPHAN = 'orphan';
 const FINALIZER_FOREGROUND = 'foregroundDeletion';
 
 export class ApiServer {
   readonly admission = new AdmissionChain();
   private objects = new Map<string, Map<string, KubeObject>>();
+  /** The same objects by kind, namespace ("" when cluster-scoped) and name: get() needs no joined key. */
+  private byName = new Map<string, Map<string, Map<string, KubeObject>>>();
   private byOwner = new Map<string, Set<string>>();
   private podsByNode = new Map<string, Map<string, KubeObject>>();
   private watchers: { kinds: Set<string> | null; fn: WatchHandler }[] = [];
@@ -91,7 +99,7 @@ export class ApiServer {
   // ---- reads -------------------------------------------------------------------------------
 
   get(kind: string, namespace: string | undefined, name: string): KubeObject | undefined {
-    return this.objects.get(kind)?.get(this.nsKey(kind, namespace, name));
+    return this.byName.get(kind)?.get(this.nsOf(kind, namespace))?.get(name);
   }
 
   mustGet(kind: string, namespace: string | undefined, name: string): KubeObject {
@@ -206,9 +214,12 @@ export class ApiServer {
     return this.write(input, false, false);
   }
 
-  /** The /status subresource: only status (and nothing else) changes. */
-  updateStatus(input: KubeObject): KubeObject {
-    return this.write(input, true, false);
+  /**
+   * The /status subresource: only status (and nothing else) changes. `opts.owned`: the caller built
+   * input.status for this call alone, so the store keeps it without a copy.
+   */
+  updateStatus(input: KubeObject, opts: { owned?: boolean } = {}): KubeObject {
+    return this.write(input, true, !!opts.owned);
   }
 
   /**
@@ -315,6 +326,7 @@ export class ApiServer {
 
   load(state: StoreState): void {
     this.objects.clear();
+    this.byName.clear();
     this.byOwner.clear();
     this.podsByNode.clear();
     this.rv = state.rv;
@@ -387,13 +399,12 @@ export class ApiServer {
     return this.commit('MODIFIED', next, cur);
   }
 
+  // The admission plugins' read access, made once rather than per request.
+  private readonly admissionGet: AdmissionContext['get'] = (k, ns, n) => this.get(k, ns, n);
+  private readonly admissionList: AdmissionContext['list'] = (k, ns) => this.list(k, ns === undefined ? {} : { namespace: ns });
+
   private admit(obj: KubeObject, old: KubeObject | undefined, op: Operation): void {
-    const ctx: AdmissionContext = {
-      op,
-      now: this.clock.timestamp(),
-      get: (k, ns, n) => this.get(k, ns, n),
-      list: (k, ns) => this.list(k, ns === undefined ? {} : { namespace: ns }),
-    };
+    const ctx: AdmissionContext = { op, now: this.clock.timestamp(), get: this.admissionGet, list: this.admissionList };
     this.admission.mutate(obj, old, ctx);
     const errs = this.admission.validate(obj, old, ctx);
     if (errs.length) throw invalid(obj.kind, this.group(obj.apiVersion), obj.metadata.name, errs);
@@ -427,18 +438,30 @@ export class ApiServer {
 
   private index(obj: KubeObject, old: KubeObject | undefined): void {
     const kind = obj.kind;
+    const md = obj.metadata;
     let m = this.objects.get(kind);
     if (!m) {
       m = new Map();
       this.objects.set(kind, m);
     }
-    const k = this.nsKey(kind, obj.metadata.namespace, obj.metadata.name);
-    if (old) this.unindexRefs(old);
+    const ns = this.nsOf(kind, md.namespace);
+    const k = `${ns}/${md.name}`; // "namespace/name", or "/name" when cluster-scoped
+    const refs = md.ownerReferences;
+    // An update keeps kind, namespace and name, so old's keys are these too.
+    const refKey = refs?.length || old?.metadata.ownerReferences?.length ? `${kind}|${k}` : '';
+    if (old) this.unindexRefs(old, k, refKey);
     m.set(k, obj);
-    for (const r of obj.metadata.ownerReferences ?? []) {
-      let s = this.byOwner.get(r.uid);
-      if (!s) this.byOwner.set(r.uid, (s = new Set()));
-      s.add(`${kind}|${k}`);
+    let byNs = this.byName.get(kind);
+    if (!byNs) this.byName.set(kind, (byNs = new Map()));
+    let names = byNs.get(ns);
+    if (!names) byNs.set(ns, (names = new Map()));
+    names.set(md.name, obj);
+    if (refs) {
+      for (const r of refs) {
+        let s = this.byOwner.get(r.uid);
+        if (!s) this.byOwner.set(r.uid, (s = new Set()));
+        s.add(refKey);
+      }
     }
     if (kind === 'Pod' && obj.spec?.nodeName) {
       let p = this.podsByNode.get(obj.spec.nodeName);
@@ -448,24 +471,30 @@ export class ApiServer {
   }
 
   private unindex(obj: KubeObject): void {
-    const k = this.nsKey(obj.kind, obj.metadata.namespace, obj.metadata.name);
+    const ns = this.nsOf(obj.kind, obj.metadata.namespace);
+    const k = `${ns}/${obj.metadata.name}`;
     this.objects.get(obj.kind)?.delete(k);
-    this.unindexRefs(obj);
+    this.byName.get(obj.kind)?.get(ns)?.delete(obj.metadata.name);
+    this.unindexRefs(obj, k, `${obj.kind}|${k}`);
   }
 
-  private unindexRefs(obj: KubeObject): void {
-    const k = this.nsKey(obj.kind, obj.metadata.namespace, obj.metadata.name);
-    for (const r of obj.metadata.ownerReferences ?? []) {
-      const s = this.byOwner.get(r.uid);
-      s?.delete(`${obj.kind}|${k}`);
-      if (s && s.size === 0) this.byOwner.delete(r.uid);
+  /** k: obj's key in objects; refKey: its entry in byOwner's sets. */
+  private unindexRefs(obj: KubeObject, k: string, refKey: string): void {
+    const refs = obj.metadata.ownerReferences;
+    if (refs) {
+      for (const r of refs) {
+        const s = this.byOwner.get(r.uid);
+        s?.delete(refKey);
+        if (s && s.size === 0) this.byOwner.delete(r.uid);
+      }
     }
     if (obj.kind === 'Pod' && obj.spec?.nodeName) this.podsByNode.get(obj.spec.nodeName)?.delete(k);
   }
 
-  private nsKey(kind: string, namespace: string | undefined, name: string): string {
+  /** The namespace objects of this kind are stored under: "" for cluster-scoped kinds. */
+  private nsOf(kind: string, namespace: string | undefined): string {
     const info = kindInfo(kind);
-    return info && !info.namespaced ? `/${name}` : `${namespace || 'default'}/${name}`;
+    return info && !info.namespaced ? '' : namespace || 'default';
   }
 
   private requireKind(obj: KubeObject) {
@@ -489,11 +518,6 @@ export class ApiServer {
   /** A v4-shaped UUID from the seeded stream. */
   private newUid(): string {
     const r = this.randoms.get('uids');
-    const hex = (n: number) => {
-      let s = '';
-      for (let i = 0; i < n; i++) s += '0123456789abcdef'[r.int(16)];
-      return s;
-    };
-    return `${hex(8)}-${hex(4)}-4${hex(3)}-${'89ab'[r.int(4)]}${hex(3)}-${hex(12)}`;
+    return `${hexDigits(r, 8)}-${hexDigits(r, 4)}-4${hexDigits(r, 3)}-${'89ab'[r.int(4)]}${hexDigits(r, 3)}-${hexDigits(r, 12)}`;
   }
 }

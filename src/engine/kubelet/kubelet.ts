@@ -15,7 +15,7 @@ import { NodeUsageCache } from './nodeUsage';
 import { onExited, onPulled, onStarted } from './containers';
 import { doProbe, probeOf, probeSettings, startProbeTickers } from './probes/worker';
 import { finishIfStopped } from './termination';
-import { generatePodStatus, statusChanged } from './status';
+import { generatePodStatus } from './status';
 import { allocatePodIP, internalIP, newAgent, recordStartup, renewLease, syncNodeStatus, nodeEvent } from './nodeStatus';
 import { SIGTERM_EXIT_CODE } from '../workload/process';
 import { workloadSpec } from '../workload/annotations';
@@ -91,10 +91,8 @@ export class Kubelet implements Component, KubeletHost {
     if (!pod || pod.metadata.uid !== p.uid || !agent || !agent.running) return;
     const node = this.ctx.api.get('Node', undefined, p.node);
     const next = generatePodStatus(pod, p, internalIP(agent, node), this.ctx.clock, p.admittedAt);
-    if (!statusChanged(pod, next)) return;
-    this.ctx.api.mutate('Pod', p.namespace, p.name, (d) => {
-      d.status = next;
-    }, { status: true });
+    // An unchanged status is no write (the store compares, as statusChanged would).
+    this.ctx.api.updateStatus({ ...pod, status: next }, { owned: true });
   }
 
   // ---- watches ------------------------------------------------------------------------------

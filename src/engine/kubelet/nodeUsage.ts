@@ -17,6 +17,9 @@ export interface PodRequests {
 
 interface Member extends PodRequests {
   node: string;
+  /** The spec.containers the requests were read from (shared by a pod's status-only versions). */
+  containers: unknown;
+  initContainers: unknown;
 }
 
 export interface NodeUsage {
@@ -74,6 +77,8 @@ export class NodeUsageCache {
     const phase = pod?.status?.phase;
     const counted = !!node && this.state().pods[key] !== undefined && phase !== 'Succeeded' && phase !== 'Failed';
     const prev = this.members.get(key);
+    // The kubelet's own status writes leave the requests as they were.
+    if (counted && prev && prev.node === node && prev.containers === pod!.spec.containers && prev.initContainers === pod!.spec.initContainers) return;
     if (prev) {
       const u = this.nodes.get(prev.node)!;
       u.cpu -= prev.cpu;
@@ -88,6 +93,6 @@ export class NodeUsageCache {
     u.cpu += r.cpu;
     u.memory += r.memory;
     u.members.set(key, r);
-    this.members.set(key, { node: node!, cpu: r.cpu, memory: r.memory });
+    this.members.set(key, { node: node!, cpu: r.cpu, memory: r.memory, containers: pod!.spec.containers, initContainers: pod!.spec.initContainers });
   }
 }

@@ -1,6 +1,6 @@
 // The status manager's view of a pod (pkg/kubelet/kubelet_pods.go generateAPIPodStatus, getPhase,
 // convertToAPIContainerStatuses; pkg/kubelet/status/generate.go for the conditions).
-import { deepEqual, type KubeObject } from '../api/meta';
+import type { KubeObject } from '../api/meta';
 import type { Clock } from '../sim/clock';
 import { computePodQOS } from '../api/qos';
 import type { ContainerRuntime, PodRuntime, TerminatedInfo } from './types';
@@ -176,8 +176,4 @@ export function generatePodStatus(pod: KubeObject, p: PodRuntime, hostIP: string
   }
   if (!status.qosClass) status.qosClass = computePodQOS(pod);
   return status;
-}
-
-export function statusChanged(pod: KubeObject, next: any): boolean {
-  return !deepEqual(pod.status ?? {}, next);
 }
