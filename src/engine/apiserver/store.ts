@@ -12,6 +12,7 @@ import { clone, deepEqual, deepFreeze, type KubeObject } from '../api/meta';
 import { AdmissionChain, type AdmissionContext, type Operation } from './admission';
 import { ApiError, alreadyExists, invalid, notFound, qualifiedResource } from './errors';
 import { fieldError } from '../api/fieldErrors';
+import { statusDraft } from './drafts';
 
 export type WatchEventType = 'ADDED' | 'MODIFIED' | 'DELETED';
 
@@ -45,45 +46,20 @@ export interface StoreState {
 
 export const DEFAULT_NAMESPACES = ['default', 'kube-system', 'kube-public', 'kube-node-lease'];
 
-/** Kinds whose default propagation for a plain `DELETE` is Orphan (legacy extensions/v1beta1 only), none here. */
-/**
- * mutate's private copy for a status write, which keeps nothing but status: metadata is copied at
- * once, the rest (spec, and status itself when fn replaces it whole) only if fn reads it.
- */
-function statusDraft(cur: KubeObject): KubeObject {
-  const draft: KubeObject = { apiVersion: cur.apiVersion, kind: cur.kind, metadata: clone(cur.metadata) };
-  for (const k in cur) {
-    if (k === 'apiVersion' || k === 'kind' || k === 'metadata' || cur[k] === undefined) continue;
-    Object.defineProperty(draft, k, {
-      enumerable: true,
-      configurable: true,
-      get() {
-        const v = clone(cur[k]);
-        Object.defineProperty(draft, k, { value: v, writable: true, enumerable: true, configurable: true });
-        return v;
-      },
-      set(v: unknown) {
-        Object.defineProperty(draft, k, { value: v, writable: true, enumerable: true, configurable: true });
-      },
-    });
-  }
-  return draft;
-}
-
+/** n hex digits from the seeded stream (newUid). */
 function hexDigits(r: Random, n: number): string {
   let s = '';
   for (let i = 0; i < n; i++) s += '0123456789abcdef'[r.int(16)];
   return s;
 }
 
+/** Kinds whose default propagation for a plain `DELETE` is Orphan (legacy extensions/v1beta1 only), none here. */
 const FINALIZER_ORPHAN = 'orphan';
 const FINALIZER_FOREGROUND = 'foregroundDeletion';
 
 export class ApiServer {
   readonly admission = new AdmissionChain();
   private objects = new Map<string, Map<string, KubeObject>>();
-  /** The same objects by kind, namespace ("" when cluster-scoped) and name: get() needs no joined key. */
-  private byName = new Map<string, Map<string, Map<string, KubeObject>>>();
   private byOwner = new Map<string, Set<string>>();
   private podsByNode = new Map<string, Map<string, KubeObject>>();
   private watchers: { kinds: Set<string> | null; fn: WatchHandler }[] = [];
@@ -99,7 +75,7 @@ export class ApiServer {
   // ---- reads -------------------------------------------------------------------------------
 
   get(kind: string, namespace: string | undefined, name: string): KubeObject | undefined {
-    return this.byName.get(kind)?.get(this.nsOf(kind, namespace))?.get(name);
+    return this.objects.get(kind)?.get(`${this.nsOf(kind, namespace)}/${name}`);
   }
 
   mustGet(kind: string, namespace: string | undefined, name: string): KubeObject {
@@ -326,7 +302,6 @@ export class ApiServer {
 
   load(state: StoreState): void {
     this.objects.clear();
-    this.byName.clear();
     this.byOwner.clear();
     this.podsByNode.clear();
     this.rv = state.rv;
@@ -451,11 +426,6 @@ export class ApiServer {
     const refKey = refs?.length || old?.metadata.ownerReferences?.length ? `${kind}|${k}` : '';
     if (old) this.unindexRefs(old, k, refKey);
     m.set(k, obj);
-    let byNs = this.byName.get(kind);
-    if (!byNs) this.byName.set(kind, (byNs = new Map()));
-    let names = byNs.get(ns);
-    if (!names) byNs.set(ns, (names = new Map()));
-    names.set(md.name, obj);
     if (refs) {
       for (const r of refs) {
         let s = this.byOwner.get(r.uid);
@@ -474,7 +444,6 @@ export class ApiServer {
     const ns = this.nsOf(obj.kind, obj.metadata.namespace);
     const k = `${ns}/${obj.metadata.name}`;
     this.objects.get(obj.kind)?.delete(k);
-    this.byName.get(obj.kind)?.get(ns)?.delete(obj.metadata.name);
     this.unindexRefs(obj, k, `${obj.kind}|${k}`);
   }
 
