@@ -74,8 +74,13 @@ export class Simulation {
 
   // ---- driving time ------------------------------------------------------------------------
 
-  /** Process every event up to and including time t, then set the clock to t. */
+  /**
+   * Process every event up to and including time t, then set the clock to t. Simulated time is
+   * whole milliseconds: a fractional t is rounded down, so workqueue times always match exactly.
+   */
   runUntil(t: number): void {
+    if (!Number.isFinite(t)) throw new Error(`runUntil needs a finite time, got ${t}`);
+    t = Math.floor(t);
     let sameInstant = 0;
     let lastAt = -1;
     for (;;) {
@@ -138,7 +143,7 @@ export class Simulation {
 
   /** Schedule an event for a component at an absolute simulated time (scenario steps). */
   scheduleAt(at: number, target: string, key: string, data?: unknown): void {
-    this.queue.push(Math.max(at, this.clock.now), target, key, data);
+    this.queue.push(Math.max(Math.round(at), this.clock.now), target, key, data);
   }
 
   // ---- snapshots ---------------------------------------------------------------------------

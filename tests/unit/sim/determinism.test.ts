@@ -66,3 +66,17 @@ describe('determinism', () => {
     expect(replayTrace.join('\n')).toBe(tail.join('\n'));
   });
 });
+
+describe('simulated time', () => {
+  it('is whole milliseconds: fractional targets round down and controllers still run', () => {
+    const sim = new Simulation({ seed: 1, freezeObjects: true });
+    sim.api.create(web);
+    sim.runUntil(2.7);
+    expect(sim.now).toBe(2);
+    for (let t = 2.5; t < 30_000; t += 16.7) sim.runUntil(t); // a browser's frame-sized steps
+    sim.runUntil(30_000.9);
+    expect(sim.now).toBe(30_000);
+    expect(sim.list('ReplicaSet', 'default')).toHaveLength(1);
+    expect(sim.list('Pod', 'default').filter((p) => p.status?.phase === 'Running')).toHaveLength(4);
+  });
+});
