@@ -4,7 +4,7 @@
 // it tainted (never, when no matching toleration has tolerationSeconds). Before deleting it adds
 // the DisruptionTarget condition. A taint removed in time cancels the eviction.
 import { Controller } from '../../sim/component';
-import type { KubeObject } from '../../api/meta';
+import { deepEqual, type KubeObject } from '../../api/meta';
 import type { WatchEvent } from '../../apiserver/store';
 import type { Taint } from '../nodelifecycle/taints';
 import { getMatchingTolerations, minTolerationTime } from './tolerations';
@@ -28,6 +28,8 @@ export class TaintEvictionController extends Controller {
 
   private onPod(ev: WatchEvent): void {
     const pod = ev.object;
+    // PodUpdated: an update that changes neither the node nor the tolerations is ignored.
+    if (ev.type === 'MODIFIED' && ev.old?.spec?.nodeName === pod.spec?.nodeName && deepEqual(ev.old?.spec?.tolerations ?? [], pod.spec?.tolerations ?? [])) return;
     const key = `${pod.metadata.namespace}/${pod.metadata.name}`;
     if (ev.type === 'DELETED' || pod.spec?.nodeName || this.scheduled[key]) this.enqueue(`pod:${key}`);
   }
