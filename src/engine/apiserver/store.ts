@@ -13,6 +13,7 @@ import { AdmissionChain, type AdmissionContext, type Operation } from './admissi
 import { ApiError, alreadyExists, invalid, notFound, qualifiedResource } from './errors';
 import { fieldError } from '../api/fieldErrors';
 import { statusDraft } from './drafts';
+import { ObjectIndex } from './objectIndex';
 
 export type WatchEventType = 'ADDED' | 'MODIFIED' | 'DELETED';
 
@@ -59,9 +60,7 @@ const FINALIZER_FOREGROUND = 'foregroundDeletion';
 
 export class ApiServer {
   readonly admission = new AdmissionChain();
-  private objects = new Map<string, Map<string, KubeObject>>();
-  private byOwner = new Map<string, Set<string>>();
-  private podsByNode = new Map<string, Map<string, KubeObject>>();
+  private readonly index = new ObjectIndex();
   private watchers: { kinds: Set<string> | null; fn: WatchHandler }[] = [];
   private rv = 0;
   private dispatching = 0;
@@ -75,7 +74,7 @@ export class ApiServer {
   // ---- reads -------------------------------------------------------------------------------
 
   get(kind: string, namespace: string | undefined, name: string): KubeObject | undefined {
-    return this.objects.get(kind)?.get(`${this.nsOf(kind, namespace)}/${name}`);
+    return this.index.get(kind, namespace, name);
   }
 
   mustGet(kind: string, namespace: string | undefined, name: string): KubeObject {
@@ -85,53 +84,31 @@ export class ApiServer {
   }
 
   list(kind: string, opts: ListOptions = {}): KubeObject[] {
-    const m = this.objects.get(kind);
-    if (!m) return [];
-    const out: KubeObject[] = [];
-    for (const o of m.values()) {
-      if (opts.namespace !== undefined && (o.metadata.namespace ?? '') !== opts.namespace) continue;
-      if (opts.labels && !opts.labels(o.metadata.labels ?? {})) continue;
-      out.push(o);
-    }
-    return out;
+    return this.index.list(kind, opts);
   }
 
   kinds(): string[] {
-    return [...this.objects.keys()];
+    return this.index.kinds();
   }
 
   /** Every object, in a stable order (kind, namespace, name). */
   all(): KubeObject[] {
-    const out: KubeObject[] = [];
-    for (const m of this.objects.values()) out.push(...m.values());
-    return out;
+    return this.index.all();
   }
 
   /** Objects whose ownerReferences name this uid (the garbage collector's dependents graph). */
   dependents(uid: string): KubeObject[] {
-    const keys = this.byOwner.get(uid);
-    if (!keys) return [];
-    const out: KubeObject[] = [];
-    for (const k of keys) {
-      const [kind, rest] = [k.slice(0, k.indexOf('|')), k.slice(k.indexOf('|') + 1)];
-      const o = this.objects.get(kind)?.get(rest);
-      if (o) out.push(o);
-    }
-    return out;
+    return this.index.dependents(uid);
   }
 
   /** Pods bound to a node (spec.nodeName), the kubelet's and scheduler's view. */
   podsOnNode(nodeName: string): KubeObject[] {
-    const m = this.podsByNode.get(nodeName);
-    return m ? [...m.values()] : [];
+    return this.index.podsOnNode(nodeName);
   }
 
-  /**
-   * The same pods keyed "namespace/name", without a copy: for hot read-only loops, which must not
-   * write to the store while they iterate.
-   */
+  /** The same pods keyed "namespace/name", without a copy, for read-only loops that do not write while iterating. */
   podEntriesOnNode(nodeName: string): Iterable<[string, KubeObject]> {
-    return this.podsByNode.get(nodeName)?.entries() ?? [];
+    return this.index.podEntriesOnNode(nodeName);
   }
 
   get resourceVersion(): number {
@@ -301,11 +278,9 @@ export class ApiServer {
   }
 
   load(state: StoreState): void {
-    this.objects.clear();
-    this.byOwner.clear();
-    this.podsByNode.clear();
+    this.index.clear();
     this.rv = state.rv;
-    for (const o of state.objects) this.index(this.opts.freeze ? deepFreeze(clone(o)) : clone(o), undefined);
+    for (const o of state.objects) this.index.index(this.opts.freeze ? deepFreeze(clone(o)) : clone(o), undefined);
   }
 
   // ---- internals ---------------------------------------------------------------------------
@@ -389,7 +364,7 @@ export class ApiServer {
     this.rv += 1;
     obj.metadata.resourceVersion = String(this.rv);
     if (this.opts.freeze) deepFreeze(obj);
-    this.index(obj, old);
+    this.index.index(obj, old);
     this.dispatch({ type, object: obj, old });
     return obj;
   }
@@ -398,7 +373,7 @@ export class ApiServer {
     this.rv += 1;
     const gone = { ...cur, metadata: { ...cur.metadata, resourceVersion: String(this.rv) } };
     if (this.opts.freeze) deepFreeze(gone);
-    this.unindex(cur);
+    this.index.unindex(cur);
     this.dispatch({ type: 'DELETED', object: gone, old: cur });
   }
 
@@ -409,61 +384,6 @@ export class ApiServer {
     } finally {
       this.dispatching--;
     }
-  }
-
-  private index(obj: KubeObject, old: KubeObject | undefined): void {
-    const kind = obj.kind;
-    const md = obj.metadata;
-    let m = this.objects.get(kind);
-    if (!m) {
-      m = new Map();
-      this.objects.set(kind, m);
-    }
-    const ns = this.nsOf(kind, md.namespace);
-    const k = `${ns}/${md.name}`; // "namespace/name", or "/name" when cluster-scoped
-    const refs = md.ownerReferences;
-    // An update keeps kind, namespace and name, so old's keys are these too.
-    const refKey = refs?.length || old?.metadata.ownerReferences?.length ? `${kind}|${k}` : '';
-    if (old) this.unindexRefs(old, k, refKey);
-    m.set(k, obj);
-    if (refs) {
-      for (const r of refs) {
-        let s = this.byOwner.get(r.uid);
-        if (!s) this.byOwner.set(r.uid, (s = new Set()));
-        s.add(refKey);
-      }
-    }
-    if (kind === 'Pod' && obj.spec?.nodeName) {
-      let p = this.podsByNode.get(obj.spec.nodeName);
-      if (!p) this.podsByNode.set(obj.spec.nodeName, (p = new Map()));
-      p.set(k, obj);
-    }
-  }
-
-  private unindex(obj: KubeObject): void {
-    const ns = this.nsOf(obj.kind, obj.metadata.namespace);
-    const k = `${ns}/${obj.metadata.name}`;
-    this.objects.get(obj.kind)?.delete(k);
-    this.unindexRefs(obj, k, `${obj.kind}|${k}`);
-  }
-
-  /** k: obj's key in objects; refKey: its entry in byOwner's sets. */
-  private unindexRefs(obj: KubeObject, k: string, refKey: string): void {
-    const refs = obj.metadata.ownerReferences;
-    if (refs) {
-      for (const r of refs) {
-        const s = this.byOwner.get(r.uid);
-        s?.delete(refKey);
-        if (s && s.size === 0) this.byOwner.delete(r.uid);
-      }
-    }
-    if (obj.kind === 'Pod' && obj.spec?.nodeName) this.podsByNode.get(obj.spec.nodeName)?.delete(k);
-  }
-
-  /** The namespace objects of this kind are stored under: "" for cluster-scoped kinds. */
-  private nsOf(kind: string, namespace: string | undefined): string {
-    const info = kindInfo(kind);
-    return info && !info.namespaced ? '' : namespace || 'default';
   }
 
   private requireKind(obj: KubeObject) {
