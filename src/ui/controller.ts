@@ -3,7 +3,7 @@ import { useApp, type Selection } from './store';
 import { EngineClient, type WorkerLike } from './engineClient';
 import { initialScenario, DRAFT_KEY, PREVIOUS_DRAFT_KEY, type StorageLike } from './boot';
 import { shareLink, type CanvasView } from '../share/codec';
-import { shareable, withRecordedSteps } from '../share/steps';
+import { withRecordedSteps } from '../share/steps';
 import type { AppAction, NodeAction } from '../worker/protocol';
 
 let client: EngineClient | null = null;
@@ -25,6 +25,7 @@ export function startEngine(worker: WorkerLike, hash: string): void {
   client = new EngineClient(worker, {
     batch: (b) => {
       useApp.getState().applyBatch(b);
+      if (b.notice) useApp.getState().setBanner({ level: 'warning', text: b.notice });
       if (client) client.minIntervalMs = useApp.getState().view.rows.size > LARGE_VIEW_ROWS ? LARGE_VIEW_INTERVAL_MS : 0;
       scheduleDetailRefresh();
     },
@@ -186,8 +187,6 @@ export async function share(): Promise<void> {
   const actions = client ? await client.actions() : [];
   const yaml = withRecordedSteps(st.loadedYaml, actions, st.seed);
   const { url, tooLong } = shareLink(location.href, { yaml, seed: st.seed, view: st.canvasView, speed: st.view.speed });
-  const dropped = actions.filter((a) => !shareable(a)).length;
-  const note = dropped ? ` Note: ${dropped} live pod action(s) (crash / break probe) cannot be put in a link yet and are left out.` : '';
   if (tooLong) {
     const href = URL.createObjectURL(new Blob([yaml], { type: 'application/yaml' }));
     st.setBanner({ level: 'warning', text: `The link would be ${url.length} characters; chat apps cut links above 2,000. Download the scenario as a file instead.`, download: { href, filename: `${st.scenarioName ?? 'scenario'}.yaml` } });
@@ -196,8 +195,8 @@ export async function share(): Promise<void> {
   history.replaceState(null, '', url);
   try {
     await navigator.clipboard.writeText(url);
-    st.setBanner({ level: dropped ? 'warning' : 'info', text: 'Link copied to the clipboard (it is also in the address bar).' + note });
+    st.setBanner({ level: 'info', text: 'Link copied to the clipboard (it is also in the address bar).' });
   } catch {
-    st.setBanner({ level: dropped ? 'warning' : 'info', text: 'The link is in the address bar: copy it from there.' + note });
+    st.setBanner({ level: 'info', text: 'The link is in the address bar: copy it from there.' });
   }
 }

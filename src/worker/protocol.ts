@@ -93,6 +93,8 @@ export interface Batch {
   horizon: number;
   playing: boolean;
   speed: number;
+  /** Something the user must be told, e.g. why the simulation paused itself. */
+  notice?: string;
 }
 
 export type NodeAction = 'stop' | 'start';

@@ -4,7 +4,7 @@
 // Pure TypeScript with injected time, so it runs (and is tested) in Node too.
 import type { Simulation, Snapshot } from '../engine/sim/simulation';
 import type { KubeObject } from '../engine/api/meta';
-import { appAction, applyText, explainPodTable, loadScenario, nodeAction, runKubectl, withoutScenarioDocs, type ScenarioStep } from './engine';
+import { appAction, applyText, explainPodTable, loadScenario, nodeAction, POD_ACTION_DONE, runKubectl, withoutScenarioDocs, type ScenarioStep } from './engine';
 import { rowKey, sameRow, toEventRow, toRow } from './rows';
 import { clampSpeed, type AppAction, type Batch, type Diagnostic, type EventRow, type NodeAction, type ObjectDetail, type RecordedAction, type ViewRow } from './protocol';
 
@@ -16,6 +16,8 @@ export const SNAPSHOT_INTERVAL_MS = 10_000;
 const MAX_SNAPSHOTS = 240;
 /** ... and at most this many stored objects across all snapshots (memory: a big cluster thins sooner). */
 const MAX_SNAPSHOT_OBJECTS = 250_000;
+/** Past this many objects a browser tab slows to a crawl and then runs out of memory: pause instead. */
+export const MAX_LIVE_OBJECTS = 20_000;
 /** Events kept for the stream and the inspector. */
 const MAX_EVENTS = 2000;
 
@@ -118,7 +120,16 @@ export class Session {
     const whole = Math.floor(exact);
     this.carry = exact - whole;
     this.runTo(this.sim.now + whole, wallNow, budgetMs);
+    if (this.sim.api.objectCount > MAX_LIVE_OBJECTS) {
+      this.playing = false;
+      this.notice =
+        `Paused at ${(this.sim.now / 1000).toFixed(1)}s: the cluster holds more than ${MAX_LIVE_OBJECTS.toLocaleString('en-US')} objects, ` +
+        `kubeplay's limit in the browser. Lower a replicas count and Apply, or rewind.`;
+    }
   }
+
+  /** A message for the user that rides on the next batch (e.g. why the simulation paused). */
+  private notice: string | undefined;
 
   private carry = 0;
 
@@ -228,7 +239,9 @@ export class Session {
       for (const o of this.sim.all()) this.dirty.add(rowKey(o.kind, o.metadata.namespace, o.metadata.name));
     }
     const controls = `${this.playing}|${this.speed}|${this.horizon}`;
-    if (!reset && this.dirty.size === 0 && this.newEvents.size === 0 && !this.timeMoved && controls === this.sentControls) return null;
+    const notice = this.notice;
+    if (!reset && !notice && this.dirty.size === 0 && this.newEvents.size === 0 && !this.timeMoved && controls === this.sentControls) return null;
+    this.notice = undefined;
     this.sentControls = controls;
     for (const key of this.dirty) {
       const [kind, ns, name] = splitKey(key);
@@ -253,7 +266,7 @@ export class Session {
     this.newEvents.clear();
     this.reset = false;
     this.timeMoved = false;
-    return { t: this.sim.now, reset: reset || undefined, added, updated, removed, events, horizon: this.horizon, playing: this.playing, speed: this.speed };
+    return { t: this.sim.now, reset: reset || undefined, added, updated, removed, events, horizon: this.horizon, playing: this.playing, speed: this.speed, notice };
   }
 
   private timeMoved = true;
@@ -288,7 +301,7 @@ export class Session {
       }
       if (a.kind === 'app') {
         const err = appAction(this.sim, a.namespace, a.name, a.action);
-        return err ? { ok: false, stdout: '', stderr: err + '\n' } : { ok: true, stdout: `pod/${a.name} ${a.action}\n`, stderr: '' };
+        return err ? { ok: false, stdout: '', stderr: err + '\n' } : { ok: true, stdout: `pod/${a.name} ${POD_ACTION_DONE[a.action]}\n`, stderr: '' };
       }
       const err = nodeAction(this.sim, a.name, a.action);
       return err ? { ok: false, stdout: '', stderr: err + '\n' } : { ok: true, stdout: `node/${a.name} ${a.action === 'stop' ? 'stopped' : 'started'}\n`, stderr: '' };
@@ -401,5 +414,6 @@ function stepAction(s: ScenarioStep): RecordedAction | null {
   if (s.kubectl) return { at: s.at, kind: 'kubectl', line: s.kubectl.replace(/^kubectl\s+/, '') };
   if (s.apply) return { at: s.at, kind: 'apply', yaml: s.apply };
   if (s.node) return { at: s.at, kind: 'node', name: s.node.name, action: s.node.action };
+  if (s.pod) return { at: s.at, kind: 'app', namespace: s.pod.namespace, name: s.pod.name, action: s.pod.action };
   return null;
 }

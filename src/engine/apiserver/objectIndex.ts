@@ -10,7 +10,11 @@ export class ObjectIndex {
   private byOwner = new Map<string, Set<string>>();
   private podsByNode = new Map<string, Map<string, KubeObject>>();
 
+  /** How many objects are stored. */
+  size = 0;
+
   clear(): void {
+    this.size = 0;
     this.objects.clear();
     this.byOwner.clear();
     this.podsByNode.clear();
@@ -84,6 +88,7 @@ export class ObjectIndex {
     // An update keeps kind, namespace and name, so old's keys are these too.
     const refKey = refs?.length || old?.metadata.ownerReferences?.length ? `${kind}|${k}` : '';
     if (old) this.unindexRefs(old, k, refKey);
+    if (!old && !m.has(k)) this.size++;
     m.set(k, obj);
     if (refs) {
       for (const r of refs) {
@@ -102,7 +107,7 @@ export class ObjectIndex {
   unindex(obj: KubeObject): void {
     const ns = this.nsOf(obj.kind, obj.metadata.namespace);
     const k = `${ns}/${obj.metadata.name}`;
-    this.objects.get(obj.kind)?.delete(k);
+    if (this.objects.get(obj.kind)?.delete(k)) this.size--;
     this.unindexRefs(obj, k, `${obj.kind}|${k}`);
   }
 

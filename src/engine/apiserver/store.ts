@@ -111,6 +111,11 @@ export class ApiServer {
     return this.index.podEntriesOnNode(nodeName);
   }
 
+  /** How many objects the store holds. */
+  get objectCount(): number {
+    return this.index.size;
+  }
+
   get resourceVersion(): number {
     return this.rv;
   }

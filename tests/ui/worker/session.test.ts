@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { Session, SNAPSHOT_INTERVAL_MS } from '../../../src/worker/session';
+import { MAX_LIVE_OBJECTS, Session, SNAPSHOT_INTERVAL_MS } from '../../../src/worker/session';
 import { DEFAULT_SCENARIO } from '../../../src/scenarios/index';
 import { withRecordedSteps } from '../../../src/share/steps';
 import type { ViewRow } from '../../../src/worker/protocol';
@@ -230,7 +230,7 @@ describe('live pod actions', () => {
     const pod = [...rowsOf(s).values()].find((r) => r.kind === 'Pod')!;
     expect(pod.restarts).toBe(0);
     const r = s.app(pod.namespace, pod.name, 'crash');
-    expect(r).toEqual({ ok: true, stdout: `pod/${pod.name} crash\n`, stderr: '' });
+    expect(r).toEqual({ ok: true, stdout: `pod/${pod.name} crashed\n`, stderr: '' });
     s.seek(40_000);
     const after = view(s);
     expect(rowsOf(s).get(pod.key)!.restarts).toBe(1);
@@ -239,8 +239,14 @@ describe('live pod actions', () => {
     s.seek(40_000);
     expect(view(s)).toBe(after);
     expect(s.recordedActions()).toEqual([{ at: 20_000, kind: 'app', namespace: pod.namespace, name: pod.name, action: 'crash' }]);
-    // App actions have no scenario step type: a shared link leaves them out.
-    expect(withRecordedSteps(DEPLOY, s.recordedActions(), 2)).toBe(DEPLOY);
+    // A shared link carries the crash as a pod step and replays the same view.
+    const shared = withRecordedSteps(DEPLOY, s.recordedActions(), 2);
+    expect(shared).toContain(`    - at: 20s\n      pod:\n        name: ${pod.name}\n        action: crash\n---\n`);
+    const t = new Session();
+    expect(t.load(shared).diagnostics).toEqual([]);
+    t.seek(40_000);
+    expect(rowsOf(t).get(pod.key)!.restarts).toBe(1);
+    expect(view(t)).toBe(after);
   });
 
   test('a pending pod comes with the scheduler’s explanation', () => {
@@ -268,5 +274,29 @@ describe('step', () => {
       times.push(s.now);
     }
     expect(times).toEqual([...times].sort((a, b) => a - b));
+  });
+});
+
+describe('a runaway replicas count', () => {
+  test(`pauses past ${MAX_LIVE_OBJECTS} objects and says why, keeping the simulation`, () => {
+    const s = new Session();
+    expect(s.load(DEPLOY.replace('replicas: 3', 'replicas: 2147483647')).ok).toBe(true);
+    s.flush();
+    s.playing = true;
+    s.setSpeed(1);
+    let batch = s.flush();
+    for (let i = 0; i < 400 && s.playing; i++) {
+      s.tick(100, () => 0, Infinity);
+      batch = s.flush() ?? batch;
+    }
+    expect(s.playing).toBe(false);
+    expect(batch?.playing).toBe(false);
+    const t = (batch!.t / 1000).toFixed(1);
+    expect(batch?.notice).toBe(
+      `Paused at ${t}s: the cluster holds more than 20,000 objects, kubeplay's limit in the browser. Lower a replicas count and Apply, or rewind.`,
+    );
+    // The notice is said once; the paused simulation is still there to inspect.
+    expect(s.flush()?.notice).toBeUndefined();
+    expect(s.detail('Deployment', 'default', 'web')).not.toBeNull();
   });
 });

@@ -163,3 +163,21 @@ describe('ApiServer', () => {
     }).toThrow(TypeError);
   });
 });
+
+describe('ApiServer.objectCount', () => {
+  it('counts stored objects through creates, updates, graceful deletes and removals', () => {
+    const { api } = server();
+    expect(api.objectCount).toBe(1); // the namespace
+    api.create(cm('a'));
+    api.create({ apiVersion: 'v1', kind: 'Pod', metadata: { name: 'p' }, spec: { nodeName: 'n1', containers: [] } });
+    api.mutate('ConfigMap', 'default', 'a', (x) => {
+      x.data = { k: 'v' };
+    });
+    expect(api.objectCount).toBe(3);
+    api.delete('Pod', 'default', 'p'); // graceful: still stored
+    expect(api.objectCount).toBe(3);
+    api.delete('Pod', 'default', 'p', { gracePeriodSeconds: 0 });
+    api.delete('ConfigMap', 'default', 'a');
+    expect(api.objectCount).toBe(1);
+  });
+});
