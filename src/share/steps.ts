@@ -1,25 +1,22 @@
-// Live changes (apply, kubectl, node stop/start) become timed steps of the Scenario document, so
-// a shared link replays exactly what the sender did.
+// Live changes (apply, kubectl, node stop/start, pod crash / break probe / heal) become timed steps
+// of the Scenario document, so a shared link replays exactly what the sender did.
 import { parseAllDocuments, Document, isMap, isSeq, YAMLMap, YAMLSeq } from 'yaml';
 import type { RecordedAction } from '../worker/protocol';
 import { goDuration } from '../ui/model/format';
 
-/** Live changes a Scenario step can express (the app actions have no step type yet). */
-export function shareable(a: RecordedAction): boolean {
-  return a.kind !== 'app';
-}
-
 function stepOf(a: RecordedAction): Record<string, unknown> {
   const at = goDuration(a.at);
-  if (a.kind === 'app') throw new Error('app actions have no scenario step');
+  if (a.kind === 'app') {
+    // namespace is left out when it is the loader's default, as a person would write it.
+    return { at, pod: a.namespace && a.namespace !== 'default' ? { name: a.name, namespace: a.namespace, action: a.action } : { name: a.name, action: a.action } };
+  }
   if (a.kind === 'kubectl') return { at, kubectl: a.line };
   if (a.kind === 'apply') return { at, apply: a.yaml.endsWith('\n') ? a.yaml : a.yaml + '\n' };
   return { at, node: { name: a.name, action: a.action } };
 }
 
 /** The scenario text with `actions` appended as steps (a Scenario document is added if none). */
-export function withRecordedSteps(yaml: string, all: RecordedAction[], seed: number): string {
-  const actions = all.filter(shareable);
+export function withRecordedSteps(yaml: string, actions: RecordedAction[], seed: number): string {
   if (!actions.length) return yaml;
   const parsed = parseAllDocuments(yaml);
   if (!Array.isArray(parsed) || parsed.some((d) => d.errors.length)) return yaml;

@@ -15,7 +15,7 @@ import { explainPodTable } from '../engine/scheduler/explain';
 export { explainPodTable };
 
 export { runKubectl };
-export { loadScenario, type ScenarioStep } from '../engine/scenario/index';
+export { loadScenario, POD_ACTION_DONE, type ScenarioStep } from '../engine/scenario/index';
 
 /**
  * The text with kubeplay Scenario documents blanked out (every character but newlines becomes a

@@ -1,7 +1,7 @@
 // End-to-end tests against the production build, through the data-* testing contract
 // (DESIGN.md "UI"): every drawn object has data-kind/name/namespace; pods data-phase, data-ready,
 // data-node, data-restarts; nodes data-ready.
-import { deflateSync, strToU8 } from 'fflate';
+import { deflateSync, inflateSync, strFromU8, strToU8 } from 'fflate';
 import { readFileSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 
@@ -39,6 +39,7 @@ spec:
 }
 
 const READY_POD = '[data-kind="Pod"][data-phase="Running"][data-ready="true"]';
+const POD_TILE = '[data-kind="Pod"]:not([data-testid="inspector"])';
 
 async function waitForCount(page, selector, n, timeout = 30_000) {
   await page.waitForFunction(([s, k]) => document.querySelectorAll(s).length === k, [selector, n], { timeout, polling: 100 });
@@ -252,17 +253,30 @@ export const tests = [
       await page.press('.console__input', 'Enter');
       await page.waitForFunction(() => /scaled/.test(document.querySelector('[data-testid="console-output"]')?.textContent ?? ''));
       await waitForCount(page, READY_POD, 3);
+      // A live pod action (crash from the inspector) is recorded too.
+      const crashed = await page.$eval(READY_POD, (e) => e.dataset.name);
+      await page.click(`[data-kind="Pod"][data-name="${crashed}"]`);
+      await page.click('[data-action="pod-crash"]');
+      await page.waitForSelector(`[data-kind="Pod"][data-name="${crashed}"][data-restarts="1"]`, { timeout: 20_000 });
       await page.click('[data-action="share"]');
       await page.waitForFunction(() => location.hash.startsWith('#v1.') && /Link copied|address bar/.test(document.querySelector('[data-testid="banner"]')?.textContent ?? ''));
       const url = page.url();
       assert(url.length <= 2000, `link length ${url.length}`);
-      const names = (await page.$$eval('[data-kind="Pod"]', (els) => els.map((e) => e.dataset.name))).sort().join(',');
+      const banner = await page.textContent('[data-testid="banner"]');
+      assert(!/left out/.test(banner), `banner: ${banner}`);
+      const shared = JSON.parse(strFromU8(inflateSync(Buffer.from(new URL(url).hash.slice(4).replace(/-/g, '+').replace(/_/g, '/'), 'base64')))).yaml;
+      assert(new RegExp(`pod:\\n\\s+name: ${crashed}\\n\\s+action: crash\\n`).test(shared), `link has the crash as a pod step:\n${shared}`);
+      // Pod tiles only: the open inspector carries data-kind too.
+      const names = (await page.$$eval(POD_TILE, (els) => els.map((e) => e.dataset.name))).sort().join(',');
       const other = await page.context().newPage();
       await other.goto(url);
       await other.selectOption('[data-action="speed"]', '10');
       await waitForCount(other, READY_POD, 3, 40_000);
-      const names2 = (await other.$$eval('[data-kind="Pod"]', (els) => els.map((e) => e.dataset.name))).sort().join(',');
+      await other.waitForSelector(`[data-kind="Pod"][data-name="${crashed}"][data-restarts="1"]`, { timeout: 40_000 });
+      const names2 = (await other.$$eval(POD_TILE, (els) => els.map((e) => e.dataset.name))).sort().join(',');
       assert(names2 === names, `shared link replays the same pods: ${names} vs ${names2}`);
+      const restarts = (await other.$$eval(POD_TILE, (els) => els.map((e) => `${e.dataset.name}=${e.dataset.restarts}`))).sort().join(',');
+      assert(restarts === names.split(',').map((n) => `${n}=${n === crashed ? 1 : 0}`).join(','), `only the crashed pod restarted: ${restarts}`);
       await other.close();
     },
   },

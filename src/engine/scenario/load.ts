@@ -16,7 +16,7 @@ import { toObjects, type SourcedObject } from '../../manifests/objects';
 import type { Diagnostic } from '../../manifests/diagnostics';
 import { parseAt } from '../sim/duration';
 import { ScenarioRunner, SCENARIO_COMPONENT } from './runner';
-import { SCENARIO_API_VERSION, SCENARIO_KIND, type Scenario, type ScenarioStep } from './types';
+import { POD_ACTIONS, SCENARIO_API_VERSION, SCENARIO_KIND, type PodAction, type Scenario, type ScenarioStep } from './types';
 
 export interface ScenarioSource {
   file: string;
@@ -215,9 +215,9 @@ function readScenario(v: Record<string, any>, file: string, doc: ManifestDoc, ou
       at(file, doc, `${path}.at`, msg ? `${path}.at: Invalid value: ${JSON.stringify(s.at)}: ${msg}` : `${path}.at: Required value`);
       return;
     }
-    const actions = ['kubectl', 'apply', 'node'].filter((k) => s[k] !== undefined);
+    const actions = ['kubectl', 'apply', 'node', 'pod'].filter((k) => s[k] !== undefined);
     if (actions.length !== 1) {
-      at(file, doc, path, `${path}: Invalid value: exactly one of kubectl, apply or node must be set`);
+      at(file, doc, path, `${path}: Invalid value: exactly one of kubectl, apply, node or pod must be set`);
       return;
     }
     const pos = doc.positionOf(path);
@@ -243,6 +243,10 @@ function readScenario(v: Record<string, any>, file: string, doc: ManifestDoc, ou
           push({ file, line, column: indent + d.column, message: d.message, severity: d.severity });
         } else at(file, doc, `${path}.apply`, d.message, d.severity);
       }
+    } else if (s.pod !== undefined) {
+      const pod = readPodStep(s.pod, `${path}.pod`, (p, m) => at(file, doc, p, m));
+      if (!pod) return;
+      step.pod = pod;
     } else {
       const n = s.node;
       if (!n || typeof n !== 'object' || typeof n.name !== 'string' || !n.name) {
@@ -255,4 +259,32 @@ function readScenario(v: Record<string, any>, file: string, doc: ManifestDoc, ou
     }
     out.steps.push(step);
   });
+}
+
+/** A pod step: `pod: {name, namespace?, container?, action}`; problems in field.Error wording. */
+function readPodStep(p: any, path: string, report: (path: string, message: string) => void): ScenarioStep['pod'] {
+  if (!p || typeof p !== 'object' || Array.isArray(p)) {
+    report(path, `${path}: Invalid value: must be a map`);
+    return undefined;
+  }
+  if (typeof p.name !== 'string' || !p.name) {
+    report(p.name === undefined ? path : `${path}.name`, `${path}.name: Required value`);
+    return undefined;
+  }
+  if (p.namespace !== undefined && (typeof p.namespace !== 'string' || !p.namespace)) {
+    report(`${path}.namespace`, `${path}.namespace: Invalid value: ${JSON.stringify(p.namespace)}: must be a namespace name`);
+    return undefined;
+  }
+  if (p.container !== undefined && (typeof p.container !== 'string' || !p.container)) {
+    report(`${path}.container`, `${path}.container: Invalid value: ${JSON.stringify(p.container)}: must be a container name`);
+    return undefined;
+  }
+  if (!POD_ACTIONS.includes(p.action)) {
+    const supported = POD_ACTIONS.map((a) => JSON.stringify(a)).join(', ');
+    report(p.action === undefined ? path : `${path}.action`, p.action === undefined ? `${path}.action: Required value` : `${path}.action: Unsupported value: ${JSON.stringify(p.action)}: supported values: ${supported}`);
+    return undefined;
+  }
+  const out: NonNullable<ScenarioStep['pod']> = { name: p.name, namespace: p.namespace ?? 'default', action: p.action as PodAction };
+  if (p.container !== undefined) out.container = p.container;
+  return out;
 }

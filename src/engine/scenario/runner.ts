@@ -1,12 +1,15 @@
 // The 'scenario' component: fires the Scenario's timed steps as events on the virtual clock, so
 // they replay deterministically, survive snapshots and interleave with the cluster's own events.
 // A step acts like a person at a terminal: kubectl and apply go through the API server; node
-// stop/start goes to that node's kubelet (the machine is switched off or on).
+// stop/start goes to that node's kubelet (the machine is switched off or on); a pod step acts on
+// the pod's process through its kubelet (the app crashes, or its health endpoints start failing),
+// which is what the UI's live pod actions do, so a shared link replays them.
 import type { Component, ComponentContext } from '../sim/component';
 import type { ScheduledEvent } from '../sim/clock';
 import type { Simulation } from '../sim/simulation';
 import { runKubectl } from '../kubectl/index';
-import type { ScenarioStep, StepResult } from './types';
+import type { KubeObject } from '../api/meta';
+import type { PodAction, ScenarioStep, StepResult } from './types';
 
 export const SCENARIO_COMPONENT = 'scenario';
 
@@ -19,6 +22,19 @@ interface RunnerState {
 interface NodeSwitch {
   setNodeRunning(name: string, running: boolean): void;
 }
+
+/** The kubelet's app actions on a pod's process, as the kubelet component exposes them. */
+interface AppActions {
+  appAction(namespace: string, pod: string, action: PodAction, container?: string): boolean;
+}
+
+/** The step's output line, in the past tense like `node/worker-2 stopped`. */
+export const POD_ACTION_DONE: Record<PodAction, string> = {
+  crash: 'crashed',
+  'break-readiness': 'readiness broken',
+  'break-liveness': 'liveness broken',
+  heal: 'healed',
+};
 
 export class ScenarioRunner implements Component {
   readonly name = SCENARIO_COMPONENT;
@@ -80,7 +96,24 @@ export class ScenarioRunner implements Component {
       kubelet.setNodeRunning(step.node.name, step.node.action === 'start');
       return { stdout: `node/${step.node.name} ${step.node.action === 'start' ? 'started' : 'stopped'}\n`, stderr: '', exitCode: 0 };
     }
+    if (step.pod) return this.runPod(sim, step.pod);
     return { stdout: '', stderr: 'error: empty step\n', exitCode: 1 };
+  }
+
+  private runPod(sim: Simulation, p: NonNullable<ScenarioStep['pod']>): { stdout: string; stderr: string; exitCode: number } {
+    const fail = (stderr: string) => ({ stdout: '', stderr: stderr + '\n', exitCode: 1 });
+    const pod = sim.get('Pod', p.namespace, p.name);
+    if (!pod) return fail(`Error from server (NotFound): pods "${p.name}" not found`);
+    // kubectl's wording for a container the pod does not have (polymorphichelpers/logsforobject.go).
+    if (p.container !== undefined && !podContainerNames(pod).includes(p.container)) {
+      return fail(`error: container ${p.container} is not valid for pod ${p.name}`);
+    }
+    const kubelet = this.ctx.component<AppActions & Component>('kubelet');
+    if (!kubelet || typeof kubelet.appAction !== 'function') return fail(`error: cannot ${p.action} pod "${p.name}": no kubelet component`);
+    // A crash needs a process to kill; the kubelet would otherwise do nothing and say nothing.
+    if (p.action === 'crash' && !hasRunningContainer(pod, p.container)) return fail(`error: pod "${p.name}" has no running container`);
+    if (!kubelet.appAction(p.namespace, p.name, p.action, p.container)) return fail(`error: pod "${p.name}" has no running container on a running node`);
+    return { stdout: `pod/${p.name} ${POD_ACTION_DONE[p.action]}\n`, stderr: '', exitCode: 0 };
   }
 
   saveState(): unknown {
@@ -90,4 +123,18 @@ export class ScenarioRunner implements Component {
   loadState(state: unknown): void {
     this.state = JSON.parse(JSON.stringify(state)) as RunnerState;
   }
+}
+
+function podContainerNames(pod: KubeObject): string[] {
+  const spec = pod.spec ?? {};
+  return [...(spec.initContainers ?? []), ...(spec.containers ?? [])].map((c: { name: string }) => c.name);
+}
+
+/** Whether the pod's status shows a target container running (all regular ones without a name). */
+function hasRunningContainer(pod: KubeObject, container?: string): boolean {
+  const st = pod.status ?? {};
+  const statuses: { name: string; state?: { running?: unknown } }[] = container
+    ? [...(st.initContainerStatuses ?? []), ...(st.containerStatuses ?? [])].filter((c: { name: string }) => c.name === container)
+    : (st.containerStatuses ?? []);
+  return statuses.some((c) => c.state?.running !== undefined);
 }

@@ -4,6 +4,9 @@ export const SCENARIO_API_VERSION = 'kubeplay.dev/v1';
 export const SCENARIO_KIND = 'Scenario';
 
 export type NodeAction = 'stop' | 'start';
+/** What a pod step does to the pod's running process (the kubelet's app actions). */
+export type PodAction = 'crash' | 'break-readiness' | 'break-liveness' | 'heal';
+export const POD_ACTIONS: readonly PodAction[] = ['break-liveness', 'break-readiness', 'crash', 'heal'];
 
 export interface ScenarioStep {
   /** Simulated milliseconds since the start. */
@@ -11,6 +14,8 @@ export interface ScenarioStep {
   kubectl?: string;
   apply?: string;
   node?: { name: string; action: NodeAction };
+  /** Without container, the action applies to every regular container of the pod. */
+  pod?: { name: string; namespace: string; container?: string; action: PodAction };
   /** Where the step is written, for messages. */
   source?: { file: string; line: number; column: number };
 }

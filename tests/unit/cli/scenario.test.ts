@@ -62,7 +62,7 @@ describe('loadScenario', () => {
     expect(diagnostics.map((d) => `${d.line}:${d.column}: ${d.message}`)).toEqual([
       '5:9: spec.seed: Invalid value: -1: must be an integer between 0 and 4294967295',
       '7:9: spec.steps[0].at: Invalid value: "soon": time: invalid duration "soon"',
-      '9:5: spec.steps[1]: Invalid value: exactly one of kubectl, apply or node must be set',
+      '9:5: spec.steps[1]: Invalid value: exactly one of kubectl, apply, node or pod must be set',
       '11:14: error: unknown command "frobnicate" for "kubectl"',
       '12:5: nodes "worker-9" not found',
       '15:36: spec.steps[4].node.action: Unsupported value: "reboot": supported values: "start", "stop"',
