@@ -9,7 +9,7 @@ import type { AppAction, NodeAction } from '../worker/protocol';
 let client: EngineClient | null = null;
 /** Views with more rows than this redraw at most every LARGE_VIEW_INTERVAL_MS. */
 const LARGE_VIEW_ROWS = 300;
-const LARGE_VIEW_INTERVAL_MS = 150;
+const LARGE_VIEW_INTERVAL_MS = 250;
 let detailTimer: ReturnType<typeof setTimeout> | null = null;
 
 function storage(): StorageLike | null {
