@@ -16,6 +16,9 @@ export class EventRecorder {
   /** correlation key -> "namespace/name" of the Event that carries it. */
   private seen = new Map<string, string>();
   private nanoSeq = 0;
+  /** BigInt(ms) * 1e6 for the last millisecond an Event was named in (a cache, not state). */
+  private baseMs = -1;
+  private baseNanos = 0n;
 
   constructor(
     private readonly api: ApiServer,
@@ -25,15 +28,11 @@ export class EventRecorder {
   /** Record an event about `obj`. `fieldPath` names a container, e.g. "spec.containers{web}". */
   record(obj: KubeObject, type: EventType, reason: string, message: string, source: EventSource, fieldPath?: string): void {
     const namespace = obj.metadata.namespace || 'default';
-    const involvedObject: Record<string, unknown> = {
-      kind: obj.kind,
-      namespace: obj.metadata.namespace,
-      name: obj.metadata.name,
-      uid: obj.metadata.uid,
-      apiVersion: obj.apiVersion,
-      resourceVersion: obj.metadata.resourceVersion,
-    };
-    if (!obj.metadata.namespace) delete involvedObject.namespace;
+    // Built in its final shape (no delete): Events are the most numerous stored objects.
+    const md = obj.metadata;
+    const involvedObject: Record<string, unknown> = md.namespace
+      ? { kind: obj.kind, namespace: md.namespace, name: md.name, uid: md.uid, apiVersion: obj.apiVersion, resourceVersion: md.resourceVersion }
+      : { kind: obj.kind, name: md.name, uid: md.uid, apiVersion: obj.apiVersion, resourceVersion: md.resourceVersion };
     if (fieldPath) involvedObject.fieldPath = fieldPath;
     const key = `${source.component}\u0000${source.host ?? ''}\u0000${obj.kind}\u0000${namespace}\u0000${obj.metadata.name}\u0000${obj.metadata.uid ?? ''}\u0000${fieldPath ?? ''}\u0000${type ?? ''}\u0000${reason ?? ''}\u0000${message ?? ''}`;
     const now = this.clock.timestamp();
@@ -49,7 +48,12 @@ export class EventRecorder {
         return;
       }
     }
-    const nanos = BigInt(this.clock.epochMs + this.clock.now) * 1_000_000n + BigInt(this.nanoSeq++ % 1_000_000);
+    const ms = this.clock.epochMs + this.clock.now;
+    if (ms !== this.baseMs) {
+      this.baseMs = ms;
+      this.baseNanos = BigInt(ms) * 1_000_000n;
+    }
+    const nanos = this.baseNanos + BigInt(this.nanoSeq++ % 1_000_000);
     const name = `${obj.metadata.name}.${nanos.toString(16)}`;
     this.api.create({
       apiVersion: 'v1',

@@ -47,11 +47,14 @@ export interface StoreState {
 
 export const DEFAULT_NAMESPACES = ['default', 'kube-system', 'kube-public', 'kube-node-lease'];
 
-/** n hex digits from the seeded stream (newUid). */
-function hexDigits(r: Random, n: number): string {
-  let s = '';
-  for (let i = 0; i < n; i++) s += '0123456789abcdef'[r.int(16)];
-  return s;
+/** Character codes of 0-9a-f. */
+const HEX_CODES = [48, 49, 50, 51, 52, 53, 54, 55, 56, 57, 97, 98, 99, 100, 101, 102];
+/** newUid's characters, reused: one string per uid rather than one per appended digit. */
+const uidCodes: number[] = new Array(36).fill(45); // '-'
+
+/** Hex digits from the seeded stream into uidCodes[from, to), one draw per digit. */
+function hexDigits(r: Random, from: number, to: number): void {
+  for (let i = from; i < to; i++) uidCodes[i] = HEX_CODES[r.int(16)];
 }
 
 /** Kinds whose default propagation for a plain `DELETE` is Orphan (legacy extensions/v1beta1 only), none here. */
@@ -412,6 +415,14 @@ export class ApiServer {
   /** A v4-shaped UUID from the seeded stream. */
   private newUid(): string {
     const r = this.randoms.get('uids');
-    return `${hexDigits(r, 8)}-${hexDigits(r, 4)}-4${hexDigits(r, 3)}-${'89ab'[r.int(4)]}${hexDigits(r, 3)}-${hexDigits(r, 12)}`;
+    // xxxxxxxx-xxxx-4xxx-Vxxx-xxxxxxxxxxxx, drawn left to right; V is one of 89ab.
+    hexDigits(r, 0, 8);
+    hexDigits(r, 9, 13);
+    uidCodes[14] = 52; // '4'
+    hexDigits(r, 15, 18);
+    uidCodes[19] = '89ab'.charCodeAt(r.int(4));
+    hexDigits(r, 20, 23);
+    hexDigits(r, 24, 36);
+    return String.fromCharCode.apply(null, uidCodes);
   }
 }

@@ -6,13 +6,29 @@ import type { KubeletHost } from './host';
 import type { ContainerRuntime, NodeAgent, PodRuntime } from './types';
 import { Backoff } from './backoff';
 import { PULL_BACKOFF_INITIAL_MS, PULL_BACKOFF_MAX_MS, PULL_BYTES_PER_MS, PULL_FAIL_MS, PULL_LATENCY_MS } from './constants';
-import { defaultPullPolicy, imageID, parseImage, resolveImage, statusImage } from '../workload/images';
+import { defaultPullPolicy, imageID, parseImage as parseImageUncached, resolveImage, statusImage, type ImageParse } from '../workload/images';
 import { formatDuration } from '../sim/duration';
 
 export type EnsureResult =
   | { kind: 'present'; image: string; imageID: string }
   | { kind: 'pulling' }
   | { kind: 'error'; reason: string; message: string };
+
+/**
+ * parseImage is pure, and a cluster runs few distinct images across many containers: parse each
+ * once. Results are shared, so they are never modified. Bounded, as a cache, not state.
+ */
+const parsedImages = new Map<string, ImageParse>();
+
+function parseImage(image: string): ImageParse {
+  let r = parsedImages.get(image);
+  if (r === undefined) {
+    if (parsedImages.size >= 1024) parsedImages.clear();
+    r = parseImageUncached(image);
+    parsedImages.set(image, r);
+  }
+  return r;
+}
 
 export function pullBackoff(k: KubeletHost): Backoff {
   return new Backoff(k.state.pullBackoff, PULL_BACKOFF_INITIAL_MS, PULL_BACKOFF_MAX_MS);

@@ -98,6 +98,35 @@ function condition(type: string, status: boolean, reason?: string, message?: str
   return c;
 }
 
+// Unchanged lists are kept as the stored ones: most status writes change one field, and the store
+// then compares them by identity and keeps no new copy.
+
+/** Whether prev is exactly [{ ip }]. */
+function sameIPs(prev: any, ip: string): boolean {
+  return Array.isArray(prev) && prev.length === 1 && prev[0]?.ip === ip && Object.keys(prev[0]).length === 1;
+}
+
+/**
+ * Conditions this module built. Their keys always come in condition()'s order, so one of them
+ * with the same field values as a new one is the same JSON text. (A cache: after a restore the
+ * stored conditions are copies, found in no set, and are simply rebuilt.)
+ */
+const built = new WeakSet<object>();
+
+/** Whether prev equals [...a, ...b]: a's conditions built alike, b's the very same objects. */
+function sameEntries(prev: any, a: Record<string, any>[], b: Record<string, unknown>[]): boolean {
+  if (!Array.isArray(prev) || prev.length !== a.length + b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = prev[i];
+    const y = a[i];
+    if (!x || !built.has(x)) return false;
+    if (x.type !== y.type || x.status !== y.status || x.reason !== y.reason || x.message !== y.message) return false;
+    if (x.lastTransitionTime !== y.lastTransitionTime || x.observedGeneration !== y.observedGeneration) return false;
+  }
+  for (let i = 0; i < b.length; i++) if (prev[a.length + i] !== b[i]) return false;
+  return true;
+}
+
 /** generateAPIPodStatus: the whole status the kubelet writes for the pod now. */
 export function generatePodStatus(pod: KubeObject, p: PodRuntime, hostIP: string, clock: Clock, podStartTime: number): any {
   const old = pod.status ?? {};
@@ -118,7 +147,9 @@ export function generatePodStatus(pod: KubeObject, p: PodRuntime, hostIP: string
 
   // Sidecars (restartable init containers) count for readiness too, listed first (status/generate.go).
   const sidecars = initSpecs.filter((s) => s.restartPolicy === 'Always');
-  const unready = [...sidecars, ...specs].filter((s) => !p.containers[s.name]?.ready).map((s) => s.name);
+  const unready: string[] = [];
+  for (const s of sidecars) if (!p.containers[s.name]?.ready) unready.push(s.name);
+  for (const s of specs) if (!p.containers[s.name]?.ready) unready.push(s.name);
   const notInit = initSpecs.filter((s) => {
     const c = p.containers[s.name];
     return s.restartPolicy === 'Always' ? !(c?.phase === 'running' && c.started) : !(c?.terminated?.exitCode === 0);
@@ -151,14 +182,18 @@ export function generatePodStatus(pod: KubeObject, p: PodRuntime, hostIP: string
   }
   const others = (old.conditions ?? []).filter((c: any) => !KUBELET_CONDITIONS.includes(c.type));
   const status: any = { ...old };
-  status.conditions = [...conds, ...others];
+  if (sameEntries(old.conditions, conds, others)) status.conditions = old.conditions;
+  else {
+    for (const c of conds) built.add(c);
+    status.conditions = conds.concat(others);
+  }
   status.phase = phase;
   if (gen !== undefined) status.observedGeneration = gen;
   status.hostIP = hostIP;
-  status.hostIPs = [{ ip: hostIP }];
+  status.hostIPs = sameIPs(old.hostIPs, hostIP) ? old.hostIPs : [{ ip: hostIP }];
   if (p.ip) {
     status.podIP = p.ip;
-    status.podIPs = [{ ip: p.ip }];
+    status.podIPs = sameIPs(old.podIPs, p.ip) ? old.podIPs : [{ ip: p.ip }];
   }
   status.startTime = old.startTime ?? clock.timestamp(podStartTime);
   if (initSpecs.length) status.initContainerStatuses = initStatuses;

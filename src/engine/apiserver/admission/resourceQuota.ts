@@ -109,8 +109,10 @@ function missingConstraints(pod: KubeObject, required: string[]): string | undef
 
 export function resourceQuotaValidate(obj: KubeObject, _old: KubeObject | undefined, ctx: AdmissionContext): [] {
   if (ctx.op !== 'CREATE' || !obj.metadata.namespace) return [];
-  const quotas = ctx
-    .list('ResourceQuota', obj.metadata.namespace)
+  // Every create passes here (Events most of all), and most namespaces have no quota.
+  const all = ctx.list('ResourceQuota', obj.metadata.namespace);
+  if (!all.length) return [];
+  const quotas = all
     // Scoped quotas (scopes, scopeSelector) are not modelled; they never block.
     .filter((rq) => !rq.spec?.scopes?.length && !rq.spec?.scopeSelector)
     .sort((a, b) => (a.metadata.name < b.metadata.name ? -1 : 1));

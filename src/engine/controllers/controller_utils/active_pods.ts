@@ -58,9 +58,10 @@ function compareMaxContainerRestarts(a: KubeObject, b: KubeObject): boolean | un
   return compareRestarts(maxContainerRestarts(a), maxContainerRestarts(b));
 }
 
-function compareRestarts([ra, sa]: [number, number], [rb, sb]: [number, number]): boolean | undefined {
-  if (ra !== rb) return ra > rb;
-  if (sa !== sb) return sa > sb;
+// Indexed, not destructured: this runs inside sort comparators, and destructuring walks an iterator.
+function compareRestarts(a: [number, number], b: [number, number]): boolean | undefined {
+  if (a[0] !== b[0]) return a[0] > b[0];
+  if (a[1] !== b[1]) return a[1] > b[1];
   return undefined;
 }
 

@@ -10,6 +10,8 @@ import { isNamespaced, kindInfo } from '../../api/kinds';
 import { deepEqual, type KubeObject } from '../../api/meta';
 import type { OwnerReference } from 'kubernetes-types/meta/v1';
 
+const NO_REFS: readonly OwnerReference[] = [];
+
 export const FINALIZER_ORPHAN = 'orphan';
 export const FINALIZER_DELETING_DEPENDENTS = 'foregroundDeletion';
 
@@ -55,12 +57,20 @@ export class GarbageCollector extends Controller {
         for (const dep of this.ctx.api.dependents(o.metadata.uid!)) this.enqueue(objKey(dep));
       }
     }
-    const refs = o.metadata.ownerReferences ?? [];
-    const oldRefs = old?.metadata.ownerReferences ?? [];
+    // Runs for every write of every kind: no closures or arrays unless there are references.
+    const refs = o.metadata.ownerReferences ?? NO_REFS;
+    const oldRefs = old?.metadata.ownerReferences ?? NO_REFS;
     if (!old || !deepEqual(refs, oldRefs)) {
-      if (refs.some((r) => kindInfo(r.kind) && !this.liveOwner(r, o.metadata.namespace))) this.enqueue(objKey(o));
-      const removed = oldRefs.filter((r) => !refs.some((x) => x.uid === r.uid));
-      this.enqueueWaitingOwners(removed, o.metadata.namespace);
+      for (const r of refs) {
+        if (kindInfo(r.kind) && !this.liveOwner(r, o.metadata.namespace)) {
+          this.enqueue(objKey(o));
+          break;
+        }
+      }
+      if (oldRefs.length) {
+        const removed = oldRefs.filter((r) => !refs.some((x) => x.uid === r.uid));
+        this.enqueueWaitingOwners(removed, o.metadata.namespace);
+      }
     }
     // A dependent that starts terminating is still blocking; its owner re-checks when it is gone.
   }
