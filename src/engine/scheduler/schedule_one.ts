@@ -11,7 +11,7 @@ import type { PodInfo } from './framework/podInfo';
 import type { Framework } from './framework/runtime';
 import type { SchedulerCache } from './framework/cache';
 import type { Diagnosis } from './framework/fitError';
-import type { Attempt } from './explanation';
+import type { StoredAttempt } from './explanation';
 
 const MIN_FEASIBLE_NODES_TO_FIND = 100;
 const MIN_FEASIBLE_NODES_PERCENTAGE_TO_FIND = 5;
@@ -41,7 +41,7 @@ export function findNodesThatPassFilters(
   pod: KubeObject,
   diagnosis: Diagnosis,
   rejectors: Set<string>,
-  attempt: Attempt,
+  attempt: StoredAttempt,
 ): { feasible: NodeInfo[]; processed: number } {
   const allNodes = h.cache.nodes;
   // A pod nominated by an earlier preemption tries its nominated node first.
@@ -66,22 +66,25 @@ export function findNodesThatPassFilters(
       if (!allowed!.has(n.name))
         attempt.filter[n.name] = { plugin: plugins.join(','), code: 'UnschedulableAndUnresolvable', reasons: diagnosis.absentNodesStatus.reasons };
   }
-  const feasible: NodeInfo[] = [];
   const toFind = numFeasibleNodesToFind(nodes.length);
+  // Sized up front (and trimmed below): growing it node by node is most of this function's garbage.
+  const feasible: NodeInfo[] = new Array<NodeInfo>(Math.min(toFind, nodes.length));
+  let found = 0;
   const start = nodes.length ? h.start % nodes.length : 0;
   let processed = 0;
-  for (let i = 0; i < nodes.length && feasible.length < toFind; i++) {
+  for (let i = 0; i < nodes.length && found < toFind; i++) {
     const n = nodes[(start + i) % nodes.length];
     processed++;
     const s: Status | null = h.fwk.runFilterWithNominated(state, pi, n, h.cache, h.nominatedFor(n.name));
     if (!s) {
-      feasible.push(n);
+      feasible[found++] = n;
     } else {
       diagnosis.nodeToStatus.set(n.name, s);
       rejectors.add(s.plugin!);
       attempt.filter[n.name] = { plugin: s.plugin!, code: s.code, reasons: s.reasons };
     }
   }
+  feasible.length = found;
   // Explanations are kept for every pod: share the node-name list when every node was evaluated in order.
   const shared = nodes === allNodes && start === 0 && processed === allNodes.length;
   attempt.nodes = shared ? h.cache.nodeNames : Array.from({ length: processed }, (_, i) => nodes[(start + i) % nodes.length].name);
@@ -90,14 +93,24 @@ export function findNodesThatPassFilters(
 }
 
 /** selectHost: the highest total wins; ties are broken uniformly at random (seeded). */
-export function selectHost(nodes: NodeInfo[], totals: number[], rnd: Random): NodeInfo {
+export function selectHost(nodes: NodeInfo[], totals: ArrayLike<number>, rnd: Random): NodeInfo {
   let max = -Infinity;
-  for (const t of totals) if (t > max) max = t;
-  const ties: number[] = [];
-  totals.forEach((t, i) => {
-    if (t === max) ties.push(i);
-  });
-  const pick = ties.length === 1 ? ties[0] : ties[rnd.int(ties.length)];
+  let ties = 0;
+  for (let i = 0; i < totals.length; i++) {
+    if (totals[i] > max) {
+      max = totals[i];
+      ties = 1;
+    } else if (totals[i] === max) ties++;
+  }
+  // The k-th of the tied nodes, counted without collecting them.
+  let k = ties === 1 ? 0 : rnd.int(ties);
+  let pick = 0;
+  for (let i = 0; i < totals.length; i++) {
+    if (totals[i] === max && k-- === 0) {
+      pick = i;
+      break;
+    }
+  }
   return nodes[pick];
 }
 

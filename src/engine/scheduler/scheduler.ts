@@ -20,7 +20,7 @@ import { fitErrorMessage, type Diagnosis } from './framework/fitError';
 import { podPriority } from './framework/corev1';
 import { SchedulingQueue, BACKOFF_FLUSH_PERIOD_MS, UNSCHEDULABLE_FLUSH_PERIOD_MS, type QueuedPodInfo, type QueueState } from './queue';
 import { defaultPreemption } from './preemption';
-import type { Attempt } from './explanation';
+import { expandAttempt, ScorePacker, storedAttemptJSON, type Attempt, type StoredAttempt } from './explanation';
 import { findNodesThatPassFilters, selectHost, updatePodScheduledCondition } from './schedule_one';
 
 export const SCHEDULER_NAME = 'default-scheduler';
@@ -28,7 +28,7 @@ const NONE: PodInfo[] = [];
 
 interface SchedulerState {
   queue: QueueState;
-  explanations: Record<string, Attempt>;
+  explanations: Record<string, StoredAttempt>;
   nextStartNodeIndex: number;
   cycleAt: number | null;
   backoffTickAt: number | null;
@@ -55,7 +55,8 @@ export class Scheduler implements Component {
   cache!: SchedulerCache;
   fwk!: Framework;
   private queue = new SchedulingQueue();
-  private explanations: Record<string, Attempt> = {};
+  private explanations: Record<string, StoredAttempt> = {};
+  private packer = new ScorePacker();
   private nextStartNodeIndex = 0;
   private cycleAt: number | null = null;
   private backoffTickAt: number | null = null;
@@ -83,7 +84,8 @@ export class Scheduler implements Component {
 
   /** The last scheduling attempt for a pod, if any. */
   explain(namespace: string, name: string): Attempt | undefined {
-    return this.explanations[`${namespace}/${name}`];
+    const s = this.explanations[`${namespace}/${name}`];
+    return s && expandAttempt(s);
   }
 
   /** Pods waiting in each queue (for inspection). */
@@ -257,7 +259,7 @@ export class Scheduler implements Component {
     const pi = newPodInfo(pod);
     const snap = this.cache;
     const allNodes = snap.nodes;
-    const attempt: Attempt = { at: now, attempt: qp.attempts, result: 'Unschedulable', nodes: [], filter: {}, feasible: [], scores: [], totals: [] };
+    const attempt: StoredAttempt = { at: now, attempt: qp.attempts, result: 'Unschedulable', nodes: [], filter: {}, feasible: [] };
     this.explanations[qp.key] = attempt;
 
     if (allNodes.length === 0) {
@@ -304,8 +306,7 @@ export class Scheduler implements Component {
     if (feasible.length > 1) {
       this.fwk.runPreScore(state, pi, feasible, snap);
       const result = this.fwk.runScore(state, pi, feasible, snap);
-      attempt.scores = result.plugins;
-      attempt.totals = result.totals;
+      attempt.packed = this.packer.pack(result);
       selected = selectHost(feasible, result.totals, this.ctx.random('tiebreak'));
     }
     try {
@@ -351,7 +352,7 @@ export class Scheduler implements Component {
   }
 
   /** handleSchedulingFailure: condition, event, requeue. */
-  private fail(qp: QueuedPodInfo, pod: KubeObject, attempt: Attempt, message: string, plugins: string[], isError: boolean, nominatedNode: string | undefined): void {
+  private fail(qp: QueuedPodInfo, pod: KubeObject, attempt: StoredAttempt, message: string, plugins: string[], isError: boolean, nominatedNode: string | undefined): void {
     const now = this.ctx.clock.now;
     attempt.result = isError ? 'Error' : 'Unschedulable';
     attempt.message = message;
@@ -368,7 +369,7 @@ export class Scheduler implements Component {
   saveState(): unknown {
     const s: SchedulerState = {
       queue: this.queue.save(),
-      explanations: this.explanations,
+      explanations: Object.fromEntries(Object.entries(this.explanations).map(([k, a]) => [k, storedAttemptJSON(a)])),
       nextStartNodeIndex: this.nextStartNodeIndex,
       cycleAt: this.cycleAt,
       backoffTickAt: this.backoffTickAt,

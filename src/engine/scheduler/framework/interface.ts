@@ -57,7 +57,7 @@ export interface PreScorePlugin extends Plugin {
 export interface ScorePlugin extends Plugin {
   score(state: CycleState, pod: PodInfo, node: NodeInfo, snap: Snapshot): number;
   /** Rewrites scores (one per node, same order) in place into 0..MAX_NODE_SCORE. */
-  normalizeScore?(state: CycleState, pod: PodInfo, scores: number[], nodes: NodeInfo[]): void;
+  normalizeScore?(state: CycleState, pod: PodInfo, scores: ScoreList, nodes: NodeInfo[]): void;
 }
 
 export function isPreFilter(p: Plugin): p is PreFilterPlugin {
@@ -95,9 +95,12 @@ export function hasEnqueueExtensions(p: Plugin): p is Plugin & EnqueueExtensions
 }
 
 /** DefaultNormalizeScore (plugins/helper/normalize_score.go): scale to 0..max, optionally reversed. */
-export function defaultNormalizeScore(maxPriority: number, reverse: boolean, scores: number[]): void {
+/** A plugin's scores for NormalizeScore, one per node (a view of the framework's score buffer). */
+export type ScoreList = number[] | Float64Array;
+
+export function defaultNormalizeScore(maxPriority: number, reverse: boolean, scores: ScoreList): void {
   let maxCount = 0;
-  for (const s of scores) if (s > maxCount) maxCount = s;
+  for (let i = 0; i < scores.length; i++) if (scores[i] > maxCount) maxCount = scores[i];
   if (maxCount === 0) {
     if (reverse) for (let i = 0; i < scores.length; i++) scores[i] = maxPriority;
     return;

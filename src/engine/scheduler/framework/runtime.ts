@@ -16,12 +16,25 @@ export interface PluginScores {
   normalized: number[];
 }
 
-export interface ScoreResult {
-  plugins: PluginScores[];
-  /** Weighted sum per node, same order as the nodes given. */
-  totals: number[];
+/** A score plugin's columns in ScoreResult.data; `shared` when its normalised scores are its raw ones. */
+export interface ScoreColumn {
+  plugin: string;
+  weight: number;
+  shared: boolean;
 }
 
+/**
+ * One cycle's scores in a single buffer: each plugin's raw scores, then its normalised scores
+ * unless it has no NormalizeScore step, then the totals, one value per node given. The buffer
+ * is reused by the next cycle, so whoever keeps the scores copies them.
+ */
+export interface ScoreResult {
+  /** Shared between cycles that run the same plugins: never mutate. */
+  plugins: readonly ScoreColumn[];
+  data: Float64Array;
+  /** Weighted sum per node, same order as the nodes given (a view of the end of data). */
+  totals: Float64Array;
+}
 export class Framework {
   readonly preFilters: PreFilterPlugin[];
   readonly filters: FilterPlugin[];
@@ -53,12 +66,7 @@ export class Framework {
 
   /** RunFilterPlugins: null when every filter passes. */
   runFilter(state: CycleState, pod: PodInfo, node: NodeInfo, snap: Snapshot): Status | null {
-    // The filters not skipped by their PreFilter, worked out once per cycle.
-    let active = state.read<FilterPlugin[]>(ACTIVE_FILTERS);
-    if (!active) {
-      active = this.filters.filter((p) => !state.skipFilter.has(p.name));
-      state.write(ACTIVE_FILTERS, active);
-    }
+    const active = state.read<FilterPlugin[]>(ACTIVE_FILTERS) ?? this.activeFilters(state);
     for (let i = 0; i < active.length; i++) {
       const p = active[i];
       const s = p.filter(state, pod, node, snap);
@@ -68,11 +76,21 @@ export class Framework {
   }
 
   /**
+   * The filters not skipped by their PreFilter, worked out once per cycle. (Kept out of runFilter,
+   * which runs once per node: a closure over its parameters would cost an allocation per call.)
+   */
+  private activeFilters(state: CycleState): FilterPlugin[] {
+    const active = this.filters.filter((p) => !state.skipFilter.has(p.name));
+    state.write(ACTIVE_FILTERS, active);
+    return active;
+  }
+
+  /**
    * RunFilterPluginsWithNominatedPods: pods nominated to this node with at least the pod's
    * priority count as if already there; if the pod fits with them it must also fit without.
    */
   runFilterWithNominated(state: CycleState, pod: PodInfo, node: NodeInfo, snap: Snapshot, nominated: PodInfo[]): Status | null {
-    const add = nominated.length ? nominated.filter((n) => n.key !== pod.key && n.priority >= pod.priority) : nominated;
+    const add = nominated.length ? nominatedToAdd(pod, nominated) : nominated;
     if (add.length) {
       const withNominated = node.clone();
       for (const n of add) withNominated.addPod(n);
@@ -89,20 +107,65 @@ export class Framework {
     }
   }
 
+  private scoreBuf = new Float64Array(0);
+  private columns = new Map<number, ScoreColumn[]>();
+
   runScore(state: CycleState, pod: PodInfo, nodes: NodeInfo[], snap: Snapshot): ScoreResult {
-    const totals = new Array<number>(nodes.length).fill(0);
-    const plugins: PluginScores[] = [];
-    for (const p of this.scores) {
+    const n = nodes.length;
+    const active: ScorePlugin[] = [];
+    let rows = 1;
+    let mask = 0;
+    for (let j = 0; j < this.scores.length; j++) {
+      const p = this.scores[j];
       if (state.skipScore.has(p.name)) continue;
-      const weight = this.weights[p.name];
-      const raw = new Array<number>(nodes.length);
-      for (let i = 0; i < nodes.length; i++) raw[i] = p.score(state, pod, nodes[i], snap);
-      // Without a NormalizeScore step the normalised scores are the raw ones (shared, to save memory).
-      const normalized = p.normalizeScore ? raw.slice() : raw;
-      p.normalizeScore?.(state, pod, normalized, nodes);
-      for (let i = 0; i < nodes.length; i++) totals[i] += normalized[i] * weight;
-      plugins.push({ plugin: p.name, weight, raw, normalized });
+      active.push(p);
+      mask |= 1 << j;
+      rows += p.normalizeScore ? 2 : 1;
     }
-    return { plugins, totals };
+    // One column list per set of plugins run (a bit per score plugin; a profile has far fewer
+    // than 31), so explanations share it.
+    let plugins = this.columns.get(mask);
+    if (!plugins) {
+      plugins = active.map((p) => ({ plugin: p.name, weight: this.weights[p.name], shared: !p.normalizeScore }));
+      this.columns.set(mask, plugins);
+    }
+    const len = rows * n;
+    if (this.scoreBuf.length < len || n !== this.viewN) {
+      if (this.scoreBuf.length < len) this.scoreBuf = new Float64Array(Math.max(len, this.scoreBuf.length * 2));
+      this.viewN = n;
+      this.rowViews = [];
+      this.dataViews = [];
+    }
+    const data = (this.dataViews[rows] ??= this.scoreBuf.subarray(0, len));
+    const totals = this.row(rows - 1);
+    totals.fill(0);
+    let r = 0;
+    for (const p of active) {
+      const weight = this.weights[p.name];
+      const raw = this.row(r++);
+      for (let i = 0; i < n; i++) raw[i] = p.score(state, pod, nodes[i], snap);
+      let normalized = raw;
+      if (p.normalizeScore) {
+        normalized = this.row(r++);
+        normalized.set(raw);
+        p.normalizeScore(state, pod, normalized, nodes);
+      }
+      for (let i = 0; i < n; i++) totals[i] += normalized[i] * weight;
+    }
+    return { plugins, data, totals };
   }
+
+  // Views of scoreBuf for the current number of nodes scored, kept between cycles.
+  private viewN = -1;
+  private rowViews: Float64Array[] = [];
+  private dataViews: Float64Array[] = [];
+
+  private row(r: number): Float64Array {
+    return (this.rowViews[r] ??= this.scoreBuf.subarray(r * this.viewN, (r + 1) * this.viewN));
+  }
+}
+
+/** The nominated pods that count in runFilterWithNominated (a function of its own: see activeFilters). */
+function nominatedToAdd(pod: PodInfo, nominated: PodInfo[]): PodInfo[] {
+  return nominated.filter((n) => n.key !== pod.key && n.priority >= pod.priority);
 }

@@ -2,7 +2,7 @@
 // required affinity and anti-affinity per topology domain, and existing pods' required
 // anti-affinity against the incoming pod; Score sums preferred terms both ways (plus existing pods'
 // required affinity at hardPodAffinityWeight 1) per domain, then min-max normalises.
-import type { ClusterEvent, EnqueueExtensions, FilterPlugin, PreFilterPlugin, PreScorePlugin, ScorePlugin, Snapshot, Status } from '../framework/interface';
+import type { ClusterEvent, EnqueueExtensions, FilterPlugin, PreFilterPlugin, PreScorePlugin, ScorePlugin, Snapshot, Status, ScoreList } from '../framework/interface';
 import { MAX_NODE_SCORE, status } from '../framework/interface';
 import type { CycleState } from '../framework/cycleState';
 import type { NodeInfo } from '../framework/nodeInfo';
@@ -130,14 +130,14 @@ export class InterPodAffinity implements PreFilterPlugin, FilterPlugin, PreScore
     return score;
   }
 
-  normalizeScore(state: CycleState, _p: PodInfo, scores: number[]): void {
+  normalizeScore(state: CycleState, _p: PodInfo, scores: ScoreList): void {
     const topo = state.read<Counts>('PreScoreInterPodAffinity');
     if (!topo || topo.size === 0) return;
     let min = Number.MAX_SAFE_INTEGER;
     let max = Number.MIN_SAFE_INTEGER;
-    for (const s of scores) {
-      if (s > max) max = s;
-      if (s < min) min = s;
+    for (let i = 0; i < scores.length; i++) {
+      if (scores[i] > max) max = scores[i];
+      if (scores[i] < min) min = scores[i];
     }
     const diff = max - min;
     for (let i = 0; i < scores.length; i++) scores[i] = diff > 0 ? Math.trunc(MAX_NODE_SCORE * ((scores[i] - min) / diff)) : 0;

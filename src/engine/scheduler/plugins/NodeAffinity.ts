@@ -2,7 +2,7 @@
 // requiredDuringScheduling node affinity (terms ORed); PreFilter narrows to the nodes named by
 // matchFields metadata.name (DaemonSet pods); Score sums the weights of matching preferred terms,
 // normalised against the best node.
-import type { ClusterEvent, EnqueueExtensions, FilterPlugin, PreFilterPlugin, PreScorePlugin, ScorePlugin, Status } from '../framework/interface';
+import type { ClusterEvent, EnqueueExtensions, FilterPlugin, PreFilterPlugin, PreScorePlugin, ScorePlugin, Status, ScoreList } from '../framework/interface';
 import { defaultNormalizeScore, MAX_NODE_SCORE, status } from '../framework/interface';
 import type { CycleState } from '../framework/cycleState';
 import type { NodeInfo } from '../framework/nodeInfo';
@@ -79,7 +79,7 @@ export class NodeAffinity implements PreFilterPlugin, FilterPlugin, PreScorePlug
     return count;
   }
 
-  normalizeScore(_s: CycleState, _p: PodInfo, scores: number[]): void {
+  normalizeScore(_s: CycleState, _p: PodInfo, scores: ScoreList): void {
     defaultNormalizeScore(MAX_NODE_SCORE, false, scores);
   }
 

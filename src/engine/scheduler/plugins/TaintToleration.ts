@@ -1,7 +1,7 @@
 // TaintToleration (pkg/scheduler/framework/plugins/tainttoleration): Filter rejects a node with a
 // NoSchedule/NoExecute taint the pod does not tolerate (reporting the first one); Score counts the
 // PreferNoSchedule taints not tolerated, normalised in reverse (fewer is better).
-import type { ClusterEvent, EnqueueExtensions, FilterPlugin, PreScorePlugin, ScorePlugin, Status } from '../framework/interface';
+import type { ClusterEvent, EnqueueExtensions, FilterPlugin, PreScorePlugin, ScorePlugin, Status, ScoreList } from '../framework/interface';
 import { defaultNormalizeScore, MAX_NODE_SCORE, status } from '../framework/interface';
 import type { CycleState } from '../framework/cycleState';
 import type { NodeInfo } from '../framework/nodeInfo';
@@ -43,7 +43,7 @@ export class TaintToleration implements FilterPlugin, PreScorePlugin, ScorePlugi
     return n;
   }
 
-  normalizeScore(_s: CycleState, _p: PodInfo, scores: number[]): void {
+  normalizeScore(_s: CycleState, _p: PodInfo, scores: ScoreList): void {
     defaultNormalizeScore(MAX_NODE_SCORE, true, scores);
   }
 

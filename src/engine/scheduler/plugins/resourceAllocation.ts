@@ -48,33 +48,35 @@ export function podInfoRequestList(pi: PodInfo, resources: ResourceSpec[], useRe
   });
 }
 
-// calculateResourceAllocatableRequest's two results, returned through these to keep the per-node
-// scoring loop allocation-free.
-let outAlloc = 0;
-let outReq = 0;
+// calculateResourceAllocatableRequest's two results, returned through a typed array to keep the
+// per-node scoring loop allocation-free: memory quantities are beyond small integers, and a double
+// kept in a module variable is boxed on every write.
+const out = new Float64Array(2);
+const ALLOC = 0;
+const REQ = 1;
 
-/** calculateResourceAllocatableRequest: sets outAlloc and outReq (requested including the pod). */
+/** calculateResourceAllocatableRequest: sets out[ALLOC] and out[REQ] (requested including the pod). */
 function allocatableRequest(node: NodeInfo, name: string, podRequest: number, useRequested: boolean): void {
-  outAlloc = 0;
-  outReq = 0;
+  out[ALLOC] = 0;
+  out[REQ] = 0;
   if (podRequest === 0 && isScalarResourceName(name)) return;
   switch (name) {
     case 'cpu':
-      outAlloc = node.allocatable.milliCPU;
-      outReq = (useRequested ? node.requested.milliCPU : node.nonZeroCPU) + podRequest;
+      out[ALLOC] = node.allocatable.milliCPU;
+      out[REQ] = (useRequested ? node.requested.milliCPU : node.nonZeroCPU) + podRequest;
       return;
     case 'memory':
-      outAlloc = node.allocatable.memory;
-      outReq = (useRequested ? node.requested.memory : node.nonZeroMemory) + podRequest;
+      out[ALLOC] = node.allocatable.memory;
+      out[REQ] = (useRequested ? node.requested.memory : node.nonZeroMemory) + podRequest;
       return;
     case 'ephemeral-storage':
-      outAlloc = node.allocatable.ephemeralStorage;
-      outReq = node.requested.ephemeralStorage + podRequest;
+      out[ALLOC] = node.allocatable.ephemeralStorage;
+      out[REQ] = node.requested.ephemeralStorage + podRequest;
       return;
     default:
       if (name in node.allocatable.scalar) {
-        outAlloc = node.allocatable.scalar[name];
-        outReq = (node.requested.scalar[name] ?? 0) + podRequest;
+        out[ALLOC] = node.allocatable.scalar[name];
+        out[REQ] = (node.requested.scalar[name] ?? 0) + podRequest;
       }
   }
 }
@@ -92,18 +94,18 @@ export function leastAllocatedScore(node: NodeInfo, podReqs: number[], resources
   for (let i = 0; i < resources.length; i++) {
     const res = resources[i];
     allocatableRequest(node, res.name, podReqs[i], false);
-    if (outAlloc === 0) continue;
-    nodeScore += leastRequestedScore(outReq, outAlloc) * res.weight;
+    if (out[ALLOC] === 0) continue;
+    nodeScore += leastRequestedScore(out[REQ], out[ALLOC]) * res.weight;
     weightSum += res.weight;
   }
   return weightSum === 0 ? 0 : Math.trunc(nodeScore / weightSum);
 }
 
-const fracWith: number[] = [];
-const fracWithout: number[] = [];
+let fracWith = new Float64Array(8);
+let fracWithout = new Float64Array(8);
 
 /** (1 - std) * 100 of the first n usage fractions, truncated: higher is more balanced. */
-function balance(fractions: number[], n: number): number {
+function balance(fractions: Float64Array, n: number): number {
   let std = 0;
   if (n === 2) {
     std = Math.abs((fractions[0] - fractions[1]) / 2);
@@ -125,12 +127,16 @@ function balance(fractions: number[], n: number): number {
  */
 export function balancedAllocationScore(node: NodeInfo, podReqs: number[], resources: ResourceSpec[]): number {
   if (resources.length === 0) throw new Error('resources not found');
+  if (resources.length > fracWith.length) {
+    fracWith = new Float64Array(resources.length);
+    fracWithout = new Float64Array(resources.length);
+  }
   let n = 0;
   for (let i = 0; i < resources.length; i++) {
     allocatableRequest(node, resources[i].name, podReqs[i], true);
-    if (outAlloc === 0) continue;
-    fracWith[n] = Math.min(1, outReq / outAlloc);
-    fracWithout[n] = Math.min(1, (outReq - podReqs[i]) / outAlloc);
+    if (out[ALLOC] === 0) continue;
+    fracWith[n] = Math.min(1, out[REQ] / out[ALLOC]);
+    fracWithout[n] = Math.min(1, (out[REQ] - podReqs[i]) / out[ALLOC]);
     n++;
   }
   return 50 + Math.trunc((50 + balance(fracWith, n) - balance(fracWithout, n)) / 2);

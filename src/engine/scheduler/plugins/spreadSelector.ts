@@ -25,7 +25,11 @@ export function constraintSelector(labelSelector: unknown, matchLabelKeys: strin
   return {
     key: intern(JSON.stringify([labelSelector, extra])),
     empty: base.empty() && extra.length === 0,
-    matches: (l) => base.matches(l) && extra.every(([k, v]) => l[k] === v),
+    matches: (l) => {
+      if (!base.matches(l)) return false;
+      for (let i = 0; i < extra.length; i++) if (l[extra[i][0]] !== extra[i][1]) return false;
+      return true;
+    },
   };
 }
 
@@ -40,23 +44,36 @@ export function defaultSelector(pod: KubeObject, snap: Snapshot): SpreadSelector
     if (Object.entries(sel).every(([k, v]) => podLabels[k] === v)) Object.assign(set, sel);
   }
   let owner: Selector | null = null;
-  let ownerKey: unknown = null;
+  let ownerJSON = 'null';
   const ref = controllerRef(pod);
   if (ref && ((ref.kind === 'ReplicaSet' && ref.apiVersion === 'apps/v1') || (ref.kind === 'StatefulSet' && ref.apiVersion === 'apps/v1'))) {
     const o = snap.getObject(ref.kind, ns, ref.name);
     if (o?.spec?.selector) {
-      owner = compileSelector(o.spec.selector);
-      ownerKey = o.spec.selector;
+      // Store objects are immutable, so the compiled selector can be kept with the object.
+      let c = ownerSelectors.get(o);
+      if (!c) {
+        c = { selector: compileSelector(o.spec.selector), json: JSON.stringify(o.spec.selector) };
+        ownerSelectors.set(o, c);
+      }
+      owner = c.selector;
+      ownerJSON = c.json;
     }
   }
-  const setEntries = Object.entries(set);
-  const empty = setEntries.length === 0 && (!owner || owner.empty());
+  const keys = Object.keys(set);
+  const values = keys.map((k) => set[k]);
+  const empty = keys.length === 0 && (!owner || owner.empty());
   return {
-    key: intern(JSON.stringify([set, ownerKey])),
+    key: intern(`[${keys.length ? JSON.stringify(set) : '{}'},${ownerJSON}]`),
     empty,
-    matches: (l) => setEntries.every(([k, v]) => l[k] === v) && (!owner || owner.matches(l)),
+    // Runs for every pod on a node whose count is not memoised: kept free of allocations.
+    matches: (l) => {
+      for (let i = 0; i < keys.length; i++) if (l[keys[i]] !== values[i]) return false;
+      return !owner || owner.matches(l);
+    },
   };
 }
+
+const ownerSelectors = new WeakMap<KubeObject, { selector: Selector | null; json: string }>();
 
 const interned = new Map<string, string>();
 
