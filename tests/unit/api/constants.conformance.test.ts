@@ -1,4 +1,4 @@
-// Defaults listed in /work/shared/conformance/constants.json, checked against what the API server
+// Defaults listed in ../shared/conformance/constants.json, checked against what the API server
 // stores for freshly created objects.
 import { describe, expect, it } from 'vitest';
 import { loadConformance } from '../conformance';

@@ -1,4 +1,4 @@
-// resource.Quantity vectors from apimachinery's quantity_test.go (/work/shared/conformance/quantity.json).
+// resource.Quantity vectors from apimachinery's quantity_test.go (../shared/conformance/quantity.json).
 import { describe, expect, it } from 'vitest';
 import { loadConformance } from '../conformance';
 import { QuantityError, parseQuantity, quantityFromDecimal } from '../../../src/engine/api/quantity';

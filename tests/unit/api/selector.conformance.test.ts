@@ -1,4 +1,4 @@
-// Label selector vectors from apimachinery's selector_test.go (/work/shared/conformance/selector.json).
+// Label selector vectors from apimachinery's selector_test.go (../shared/conformance/selector.json).
 import { describe, expect, it } from 'vitest';
 import { loadConformance } from '../conformance';
 import {

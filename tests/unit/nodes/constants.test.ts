@@ -1,5 +1,5 @@
 // The kubelet and node-lifecycle constants against the shared constants table
-// (/work/shared/conformance/constants.json), so a wrong default cannot slip in.
+// (../shared/conformance/constants.json), so a wrong default cannot slip in.
 import { describe, expect, it } from 'vitest';
 import { loadConformance } from '../conformance';
 import { CRASH_BACKOFF_INITIAL_MS, CRASH_BACKOFF_MAX_MS, PULL_BACKOFF_INITIAL_MS, PULL_BACKOFF_MAX_MS } from '../../../src/engine/kubelet/constants';
