@@ -1,8 +1,8 @@
 // Admission plugins: LimitRanger, NamespaceLifecycle.
 import { describe, expect, it } from 'vitest';
 import { Simulation } from '../../../src/engine/sim/simulation';
-import { ApiError } from '../../../src/engine/apiserver/errors';
 import type { KubeObject } from '../../../src/engine/api/meta';
+import { reject } from './reject';
 
 const sim = () => new Simulation({ freezeObjects: true, seed: 5 });
 const pod = (name: string, resources?: Record<string, unknown>): KubeObject => ({
@@ -11,16 +11,6 @@ const pod = (name: string, resources?: Record<string, unknown>): KubeObject => (
   metadata: { name },
   spec: { containers: [{ name: 'app', image: 'x:1', ...(resources ? { resources } : {}) }] },
 });
-
-function reject(fn: () => unknown): ApiError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof ApiError) return e;
-    throw e;
-  }
-  throw new Error('expected a rejection');
-}
 
 describe('LimitRanger', () => {
   const limits = (s: Simulation) =>

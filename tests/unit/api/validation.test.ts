@@ -1,21 +1,12 @@
 // Validation with the API server's own wording and field paths (pkg/apis/*/validation).
 import { describe, expect, it } from 'vitest';
 import { Simulation } from '../../../src/engine/sim/simulation';
-import { ApiError } from '../../../src/engine/apiserver/errors';
+import type { ApiError } from '../../../src/engine/apiserver/errors';
 import { fieldErrorMessage } from '../../../src/engine/api/fieldErrors';
 import type { KubeObject } from '../../../src/engine/api/meta';
+import { reject } from './reject';
 
 const sim = () => new Simulation({ freezeObjects: true, seed: 3 });
-
-function reject(fn: () => unknown): ApiError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof ApiError) return e;
-    throw e;
-  }
-  throw new Error('expected the API server to reject the request');
-}
 
 const causes = (e: ApiError) => e.causes.map(fieldErrorMessage);
 
