@@ -5,9 +5,25 @@ import { kindInfo } from '../api/kinds';
 import type { KubeObject } from '../api/meta';
 import type { ListOptions } from './store';
 
+/** One stored object's slot: it outlives updates, so the indexes hold it rather than re-keying. */
+interface Entry {
+  /** "namespace/name", or "/name" when cluster-scoped; built once per object. */
+  readonly key: string;
+  obj: KubeObject;
+}
+
+/** The objects of one kind. */
+interface KindTable {
+  readonly namespaced: boolean;
+  /** In creation order, which list() and all() keep. */
+  readonly byKey: Map<string, Entry>;
+  /** namespace -> name -> entry: lookups without building a key string. */
+  readonly byNamespace: Map<string, Map<string, Entry>>;
+}
+
 export class ObjectIndex {
-  private objects = new Map<string, Map<string, KubeObject>>();
-  private byOwner = new Map<string, Set<string>>();
+  private tables = new Map<string, KindTable>();
+  private byOwner = new Map<string, Set<Entry>>();
   private podsByNode = new Map<string, Map<string, KubeObject>>();
 
   /** How many objects are stored. */
@@ -15,20 +31,22 @@ export class ObjectIndex {
 
   clear(): void {
     this.size = 0;
-    this.objects.clear();
+    this.tables.clear();
     this.byOwner.clear();
     this.podsByNode.clear();
   }
 
   get(kind: string, namespace: string | undefined, name: string): KubeObject | undefined {
-    return this.objects.get(kind)?.get(`${this.nsOf(kind, namespace)}/${name}`);
+    const t = this.tables.get(kind);
+    if (!t) return undefined;
+    return t.byNamespace.get(t.namespaced ? namespace || 'default' : '')?.get(name)?.obj;
   }
 
   list(kind: string, opts: ListOptions = {}): KubeObject[] {
-    const m = this.objects.get(kind);
-    if (!m) return [];
+    const t = this.tables.get(kind);
+    if (!t) return [];
     const out: KubeObject[] = [];
-    for (const o of m.values()) {
+    for (const { obj: o } of t.byKey.values()) {
       if (opts.namespace !== undefined && (o.metadata.namespace ?? '') !== opts.namespace) continue;
       if (opts.labels && !opts.labels(o.metadata.labels ?? {})) continue;
       out.push(o);
@@ -37,26 +55,22 @@ export class ObjectIndex {
   }
 
   kinds(): string[] {
-    return [...this.objects.keys()];
+    return [...this.tables.keys()];
   }
 
-  /** Every object, in a stable order (kind, namespace, name). */
+  /** Every object, in a stable order (kind, then creation). */
   all(): KubeObject[] {
     const out: KubeObject[] = [];
-    for (const m of this.objects.values()) out.push(...m.values());
+    for (const t of this.tables.values()) for (const e of t.byKey.values()) out.push(e.obj);
     return out;
   }
 
   /** Objects whose ownerReferences name this uid (the garbage collector's dependents graph). */
   dependents(uid: string): KubeObject[] {
-    const keys = this.byOwner.get(uid);
-    if (!keys) return [];
+    const entries = this.byOwner.get(uid);
+    if (!entries) return [];
     const out: KubeObject[] = [];
-    for (const k of keys) {
-      const [kind, rest] = [k.slice(0, k.indexOf('|')), k.slice(k.indexOf('|') + 1)];
-      const o = this.objects.get(kind)?.get(rest);
-      if (o) out.push(o);
-    }
+    for (const e of entries) out.push(e.obj);
     return out;
   }
 
@@ -74,59 +88,73 @@ export class ObjectIndex {
     return this.podsByNode.get(nodeName)?.entries() ?? [];
   }
 
+  /**
+   * Store obj; `old` is the version it replaces. An updated object moves to the end of its owners'
+   * dependents and of its node's pods (the order those lists have always had), not of its kind.
+   */
   index(obj: KubeObject, old: KubeObject | undefined): void {
-    const kind = obj.kind;
     const md = obj.metadata;
-    let m = this.objects.get(kind);
-    if (!m) {
-      m = new Map();
-      this.objects.set(kind, m);
+    const t = this.table(obj.kind);
+    const ns = t.namespaced ? md.namespace || 'default' : '';
+    let names = t.byNamespace.get(ns);
+    if (!names) t.byNamespace.set(ns, (names = new Map()));
+    let e = names.get(md.name);
+    if (e) {
+      if (old) this.unindexRefs(e, old);
+      e.obj = obj;
+    } else {
+      e = { key: `${ns}/${md.name}`, obj };
+      names.set(md.name, e);
+      t.byKey.set(e.key, e);
+      this.size++;
     }
-    const ns = this.nsOf(kind, md.namespace);
-    const k = `${ns}/${md.name}`; // "namespace/name", or "/name" when cluster-scoped
     const refs = md.ownerReferences;
-    // An update keeps kind, namespace and name, so old's keys are these too.
-    const refKey = refs?.length || old?.metadata.ownerReferences?.length ? `${kind}|${k}` : '';
-    if (old) this.unindexRefs(old, k, refKey);
-    if (!old && !m.has(k)) this.size++;
-    m.set(k, obj);
     if (refs) {
       for (const r of refs) {
         let s = this.byOwner.get(r.uid);
         if (!s) this.byOwner.set(r.uid, (s = new Set()));
-        s.add(refKey);
+        s.add(e);
       }
     }
-    if (kind === 'Pod' && obj.spec?.nodeName) {
+    if (obj.kind === 'Pod' && obj.spec?.nodeName) {
       let p = this.podsByNode.get(obj.spec.nodeName);
       if (!p) this.podsByNode.set(obj.spec.nodeName, (p = new Map()));
-      p.set(k, obj);
+      p.set(e.key, obj);
     }
   }
 
   unindex(obj: KubeObject): void {
-    const ns = this.nsOf(obj.kind, obj.metadata.namespace);
-    const k = `${ns}/${obj.metadata.name}`;
-    if (this.objects.get(obj.kind)?.delete(k)) this.size--;
-    this.unindexRefs(obj, k, `${obj.kind}|${k}`);
+    const t = this.tables.get(obj.kind);
+    const names = t?.byNamespace.get(t.namespaced ? obj.metadata.namespace || 'default' : '');
+    const e = names?.get(obj.metadata.name);
+    if (!t || !names || !e) return;
+    names.delete(obj.metadata.name);
+    t.byKey.delete(e.key);
+    this.size--;
+    this.unindexRefs(e, obj);
   }
 
-  /** k: obj's key in objects; refKey: its entry in byOwner's sets. */
-  private unindexRefs(obj: KubeObject, k: string, refKey: string): void {
+  /** Remove e (holding obj, or the version being replaced) from the owner and node indexes. */
+  private unindexRefs(e: Entry, obj: KubeObject): void {
     const refs = obj.metadata.ownerReferences;
     if (refs) {
       for (const r of refs) {
         const s = this.byOwner.get(r.uid);
-        s?.delete(refKey);
+        s?.delete(e);
         if (s && s.size === 0) this.byOwner.delete(r.uid);
       }
     }
-    if (obj.kind === 'Pod' && obj.spec?.nodeName) this.podsByNode.get(obj.spec.nodeName)?.delete(k);
+    if (obj.kind === 'Pod' && obj.spec?.nodeName) this.podsByNode.get(obj.spec.nodeName)?.delete(e.key);
   }
 
-  /** The namespace objects of this kind are stored under: "" for cluster-scoped kinds. */
-  nsOf(kind: string, namespace: string | undefined): string {
-    const info = kindInfo(kind);
-    return info && !info.namespaced ? '' : namespace || 'default';
+  private table(kind: string): KindTable {
+    let t = this.tables.get(kind);
+    if (!t) {
+      const info = kindInfo(kind);
+      // Cluster-scoped kinds are stored under the namespace ""; unknown kinds count as namespaced.
+      t = { namespaced: !info || info.namespaced, byKey: new Map(), byNamespace: new Map() };
+      this.tables.set(kind, t);
+    }
+    return t;
   }
 }

@@ -94,7 +94,7 @@ export class ApiServer {
     return this.index.kinds();
   }
 
-  /** Every object, in a stable order (kind, namespace, name). */
+  /** Every object, in a stable order (kind, then creation). */
   all(): KubeObject[] {
     return this.index.all();
   }
