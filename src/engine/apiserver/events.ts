@@ -1,9 +1,10 @@
 // core/v1 Events as client-go's record.EventRecorder writes them: named
-// "<object>.<hex unix nanos>", de-duplicated by the EventCorrelator (same source, object,
-// type, reason and message bump count and lastTimestamp instead of creating a new Event).
+// "<object>.<hex unix nanos>", passed through each source's EventCorrelator (eventCorrelator.ts),
+// which aggregates similar events, counts identical ones and drops a source's spam.
 import type { Clock } from '../sim/clock';
 import type { KubeObject } from '../api/meta';
 import type { ApiServer } from './store';
+import { EventCorrelator, type CorrelatorState, type RecordedEvent } from './eventCorrelator';
 
 export type EventType = 'Normal' | 'Warning';
 
@@ -13,8 +14,8 @@ export interface EventSource {
 }
 
 export class EventRecorder {
-  /** correlation key -> "namespace/name" of the Event that carries it. */
-  private seen = new Map<string, string>();
+  /** One correlator per source, as each component (every kubelet, every controller) has its own broadcaster. */
+  private correlators = new Map<string, EventCorrelator>();
   private nanoSeq = 0;
   /** BigInt(ms) * 1e6 for the last millisecond an Event was named in (a cache, not state). */
   private baseMs = -1;
@@ -25,62 +26,91 @@ export class EventRecorder {
     private readonly clock: Clock,
   ) {}
 
-  /** Record an event about `obj`. `fieldPath` names a container, e.g. "spec.containers{web}". */
+  /**
+   * Record an event about `obj`. `fieldPath` names a container, e.g. "spec.containers{web}".
+   * Like recordToSink in client-go's tools/record/event.go: correlate, then create or patch.
+   */
   record(obj: KubeObject, type: EventType, reason: string, message: string, source: EventSource, fieldPath?: string): void {
-    const namespace = obj.metadata.namespace || 'default';
-    // Built in its final shape (no delete): Events are the most numerous stored objects.
     const md = obj.metadata;
+    const namespace = md.namespace || 'default';
+    const host = source.host ?? '';
+    const recorded: RecordedEvent = {
+      component: source.component,
+      host,
+      kind: obj.kind,
+      namespace: md.namespace ?? '',
+      name: md.name,
+      uid: md.uid ?? '',
+      apiVersion: obj.apiVersion,
+      fieldPath: fieldPath ?? '',
+      type,
+      reason,
+      message,
+    };
+    const sourceKey = `${source.component}\u0000${host}`;
+    let correlator = this.correlators.get(sourceKey);
+    if (!correlator) this.correlators.set(sourceKey, (correlator = new EventCorrelator()));
+    const now = this.clock.now;
+    const c = correlator.correlate(recorded, now, this.newName(md.name));
+    if (!c) return;
+    const lastTimestamp = this.clock.timestamp();
+    if (c.patch && this.api.get('Event', namespace, c.name)) {
+      // The strategic merge patch eventObserve builds: count, lastTimestamp and message.
+      const patched = this.api.mutate('Event', namespace, c.name, (d) => {
+        d.count = c.count;
+        d.lastTimestamp = lastTimestamp;
+        d.message = c.message;
+      });
+      correlator.updateState(recorded, { name: c.name, message: patched.message, count: patched.count, firstTimestamp: c.firstTimestamp });
+      return;
+    }
+    // Built in its final shape (no delete): Events are the most numerous stored objects.
     const involvedObject: Record<string, unknown> = md.namespace
       ? { kind: obj.kind, namespace: md.namespace, name: md.name, uid: md.uid, apiVersion: obj.apiVersion, resourceVersion: md.resourceVersion }
       : { kind: obj.kind, name: md.name, uid: md.uid, apiVersion: obj.apiVersion, resourceVersion: md.resourceVersion };
     if (fieldPath) involvedObject.fieldPath = fieldPath;
-    const key = `${source.component}\u0000${source.host ?? ''}\u0000${obj.kind}\u0000${namespace}\u0000${obj.metadata.name}\u0000${obj.metadata.uid ?? ''}\u0000${fieldPath ?? ''}\u0000${type ?? ''}\u0000${reason ?? ''}\u0000${message ?? ''}`;
-    const now = this.clock.timestamp();
-    const existing = this.seen.get(key);
-    if (existing) {
-      const [ns, name] = [existing.slice(0, existing.indexOf('/')), existing.slice(existing.indexOf('/') + 1)];
-      const ev = this.api.get('Event', ns, name);
-      if (ev) {
-        this.api.mutate('Event', ns, name, (d) => {
-          d.count = (d.count ?? 1) + 1;
-          d.lastTimestamp = now;
-        });
-        return;
-      }
-    }
+    this.api.create({
+      apiVersion: 'v1',
+      kind: 'Event',
+      metadata: { name: c.name, namespace },
+      involvedObject,
+      reason,
+      message: c.message,
+      source: source.host ? { component: source.component, host: source.host } : { component: source.component },
+      firstTimestamp: this.clock.timestamp(c.firstTimestamp),
+      lastTimestamp,
+      count: c.count,
+      type,
+      eventTime: null,
+      reportingComponent: source.component,
+      reportingInstance: host,
+    }, { owned: true });
+    correlator.updateState(recorded, c);
+  }
+
+  /** "<object>.<hex unix nanos>", as makeEvent names it; unique within a millisecond here. */
+  private newName(objectName: string): string {
     const ms = this.clock.epochMs + this.clock.now;
     if (ms !== this.baseMs) {
       this.baseMs = ms;
       this.baseNanos = BigInt(ms) * 1_000_000n;
     }
-    const nanos = this.baseNanos + BigInt(this.nanoSeq++ % 1_000_000);
-    const name = `${obj.metadata.name}.${nanos.toString(16)}`;
-    this.api.create({
-      apiVersion: 'v1',
-      kind: 'Event',
-      metadata: { name, namespace },
-      involvedObject,
-      reason,
-      message,
-      source: source.host ? { component: source.component, host: source.host } : { component: source.component },
-      firstTimestamp: now,
-      lastTimestamp: now,
-      count: 1,
-      type,
-      eventTime: null,
-      reportingComponent: source.component,
-      reportingInstance: source.host ?? '',
-    }, { owned: true });
-    this.seen.set(key, `${namespace}/${name}`);
+    return `${objectName}.${(this.baseNanos + BigInt(this.nanoSeq++ % 1_000_000)).toString(16)}`;
   }
 
   save(): unknown {
-    return { seen: Object.fromEntries(this.seen), nanoSeq: this.nanoSeq };
+    return { correlators: [...this.correlators].map(([k, c]) => [k, c.save()]), nanoSeq: this.nanoSeq };
   }
 
   load(s: unknown): void {
-    const st = s as { seen: Record<string, string>; nanoSeq: number };
-    this.seen = new Map(Object.entries(st.seen ?? {}));
+    const st = s as { correlators: [string, CorrelatorState][]; nanoSeq: number };
+    this.correlators = new Map(
+      (st.correlators ?? []).map(([k, cs]) => {
+        const c = new EventCorrelator();
+        c.load(cs);
+        return [k, c];
+      }),
+    );
     this.nanoSeq = st.nanoSeq;
   }
 }
