@@ -3,10 +3,8 @@
 // burst 25 events about one object, then one every 5 minutes. Counting happens before the spam
 // filter, so a dropped event still raises the count the next written one carries.
 
-/** An event as the recorder made it, before correlation (the fields the keys are built from). */
+/** An event as one source's recorder made it, before correlation (the fields the keys are built from). */
 export interface RecordedEvent {
-  component: string;
-  host: string;
   kind: string;
   namespace: string;
   name: string;
@@ -106,18 +104,21 @@ export interface CorrelatorState {
   log: [string, EventLog][];
 }
 
-// Keys are joined without a separator, as client-go's strings.Join(..., "") does.
+// client-go's keys join source, involvedObject (kind, namespace, name, uid, apiVersion), type,
+// reason and message. A correlator serves one source, and a uid names one object, so these keys
+// drop what cannot differ: shorter strings to hash, the same grouping.
+function objectKey(e: RecordedEvent): string {
+  return e.uid || `${e.kind}\u0000${e.namespace}\u0000${e.name}\u0000${e.apiVersion}`;
+}
+
+/** getEventKey: identical events. */
 function eventKey(e: RecordedEvent, message: string): string {
-  return e.component + e.host + e.kind + e.namespace + e.name + e.fieldPath + e.uid + e.apiVersion + e.type + e.reason + message;
+  return `${objectKey(e)}\u0000${e.fieldPath}\u0000${e.type}\u0000${e.reason}\u0000${message}`;
 }
 
-function spamKey(e: RecordedEvent): string {
-  return e.component + e.host + e.kind + e.namespace + e.name + e.uid + e.apiVersion;
-}
-
-/** EventAggregatorByReasonFunc: everything but the message, including reportingController/Instance (= source). */
+/** EventAggregatorByReasonFunc: similar events (everything but the message). */
 function aggregateKey(e: RecordedEvent): string {
-  return e.component + e.host + e.kind + e.namespace + e.name + e.uid + e.apiVersion + e.type + e.reason + e.component + e.host;
+  return `${objectKey(e)}\u0000${e.type}\u0000${e.reason}`;
 }
 
 export class EventCorrelator {
@@ -130,15 +131,14 @@ export class EventCorrelator {
    * Returns undefined when the spam filter drops the event.
    */
   correlate(e: RecordedEvent, now: number, newName: string): Correlation | undefined {
-    // EventAggregate
+    // EventAggregate. Records are updated in place: get() has made them the newest already.
     let message = e.message;
     let key = eventKey(e, message);
     const aggKey = aggregateKey(e);
     let rec = this.aggregate.get(aggKey);
-    if (!rec || now - rec.lastTimestamp > AGGREGATE_INTERVAL_MS) rec = { localKeys: [], lastTimestamp: 0 };
+    if (!rec || now - rec.lastTimestamp > AGGREGATE_INTERVAL_MS) this.aggregate.add(aggKey, (rec = { localKeys: [], lastTimestamp: 0 }));
     if (!rec.localKeys.includes(e.message)) rec.localKeys.push(e.message);
     rec.lastTimestamp = now;
-    this.aggregate.add(aggKey, rec);
     if (rec.localKeys.length >= AGGREGATE_MAX_EVENTS) {
       // PopAny takes an arbitrary member of a Go map; the oldest is taken here, deterministically.
       rec.localKeys.shift();
@@ -148,22 +148,35 @@ export class EventCorrelator {
 
     // eventObserve
     const last = this.log.get(key);
-    const c: Correlation = last
-      ? { name: last.name, message, count: last.count + 1, firstTimestamp: last.firstTimestamp, patch: true }
-      : { name: newName, message, count: 1, firstTimestamp: now, patch: false };
-    this.log.add(key, { count: c.count, firstTimestamp: c.firstTimestamp, name: c.name });
+    let c: Correlation;
+    if (last) {
+      c = { name: last.name, message, count: last.count + 1, firstTimestamp: last.firstTimestamp, patch: true };
+      last.count = c.count;
+    } else {
+      c = { name: newName, message, count: 1, firstTimestamp: now, patch: false };
+      this.log.add(key, { count: 1, firstTimestamp: now, name: newName });
+    }
 
-    // EventSourceObjectSpamFilter
-    const sk = spamKey(e);
-    const bucket = this.spam.get(sk) ?? { tokens: SPAM_BURST, last: null };
-    const accepted = tryAccept(bucket, now);
-    this.spam.add(sk, bucket);
-    return accepted ? c : undefined;
+    // EventSourceObjectSpamFilter (getSpamKey: source and object)
+    const sk = objectKey(e);
+    let bucket = this.spam.get(sk);
+    if (!bucket) this.spam.add(sk, (bucket = { tokens: SPAM_BURST, last: null }));
+    return tryAccept(bucket, now) ? c : undefined;
   }
 
   /** UpdateState after a successful write: the written Event, keyed by its own (final) message. */
   updateState(e: RecordedEvent, written: { name: string; message: string; count: number; firstTimestamp: number }): void {
-    this.log.add(eventKey(e, written.message), { count: written.count, firstTimestamp: written.firstTimestamp, name: written.name });
+    // Under the event's own message eventObserve has recorded exactly this already.
+    if (written.message === e.message) return;
+    const key = eventKey(e, written.message);
+    const log = this.log.get(key);
+    if (log) {
+      log.count = written.count;
+      log.firstTimestamp = written.firstTimestamp;
+      log.name = written.name;
+    } else {
+      this.log.add(key, { count: written.count, firstTimestamp: written.firstTimestamp, name: written.name });
+    }
   }
 
   save(): CorrelatorState {

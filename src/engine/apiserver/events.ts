@@ -14,8 +14,8 @@ export interface EventSource {
 }
 
 export class EventRecorder {
-  /** One correlator per source, as each component (every kubelet, every controller) has its own broadcaster. */
-  private correlators = new Map<string, EventCorrelator>();
+  /** component -> host -> correlator: each source (every kubelet, every controller) has its own broadcaster. */
+  private correlators = new Map<string, Map<string, EventCorrelator>>();
   private nanoSeq = 0;
   /** BigInt(ms) * 1e6 for the last millisecond an Event was named in (a cache, not state). */
   private baseMs = -1;
@@ -35,8 +35,6 @@ export class EventRecorder {
     const namespace = md.namespace || 'default';
     const host = source.host ?? '';
     const recorded: RecordedEvent = {
-      component: source.component,
-      host,
       kind: obj.kind,
       namespace: md.namespace ?? '',
       name: md.name,
@@ -47,9 +45,10 @@ export class EventRecorder {
       reason,
       message,
     };
-    const sourceKey = `${source.component}\u0000${host}`;
-    let correlator = this.correlators.get(sourceKey);
-    if (!correlator) this.correlators.set(sourceKey, (correlator = new EventCorrelator()));
+    let byHost = this.correlators.get(source.component);
+    if (!byHost) this.correlators.set(source.component, (byHost = new Map()));
+    let correlator = byHost.get(host);
+    if (!correlator) byHost.set(host, (correlator = new EventCorrelator()));
     const now = this.clock.now;
     const c = correlator.correlate(recorded, now, this.newName(md.name));
     if (!c) return;
@@ -99,18 +98,21 @@ export class EventRecorder {
   }
 
   save(): unknown {
-    return { correlators: [...this.correlators].map(([k, c]) => [k, c.save()]), nanoSeq: this.nanoSeq };
+    const correlators: [string, string, CorrelatorState][] = [];
+    for (const [component, byHost] of this.correlators) for (const [host, c] of byHost) correlators.push([component, host, c.save()]);
+    return { correlators, nanoSeq: this.nanoSeq };
   }
 
   load(s: unknown): void {
-    const st = s as { correlators: [string, CorrelatorState][]; nanoSeq: number };
-    this.correlators = new Map(
-      (st.correlators ?? []).map(([k, cs]) => {
-        const c = new EventCorrelator();
-        c.load(cs);
-        return [k, c];
-      }),
-    );
+    const st = s as { correlators: [string, string, CorrelatorState][]; nanoSeq: number };
+    this.correlators = new Map();
+    for (const [component, host, cs] of st.correlators ?? []) {
+      let byHost = this.correlators.get(component);
+      if (!byHost) this.correlators.set(component, (byHost = new Map()));
+      const c = new EventCorrelator();
+      c.load(cs);
+      byHost.set(host, c);
+    }
     this.nanoSeq = st.nanoSeq;
   }
 }
