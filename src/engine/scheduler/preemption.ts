@@ -67,6 +67,10 @@ class OverlaySnapshot implements Snapshot {
   havePodsWithRequiredAntiAffinity() {
     return this.nodes.filter((n) => n.podsWithRequiredAntiAffinity > 0);
   }
+  /** The clone keeps its node's position and labels, so the base's numbering holds. */
+  topologyDomains(key: string) {
+    return this.base.topologyDomains(key);
+  }
   namespaceLabels(ns: string) {
     return this.base.namespaceLabels(ns);
   }

@@ -7,6 +7,7 @@
 import type { Component, ComponentContext } from '../sim/component';
 import type { ScheduledEvent } from '../sim/clock';
 import type { WatchEvent } from '../apiserver/store';
+import type { EventSource } from '../apiserver/events';
 import { deepEqual, type KubeObject } from '../api/meta';
 import { SchedulerCache, isTerminal, podKey } from './framework/cache';
 import { CycleState } from './framework/cycleState';
@@ -21,9 +22,10 @@ import { podPriority } from './framework/corev1';
 import { SchedulingQueue, BACKOFF_FLUSH_PERIOD_MS, UNSCHEDULABLE_FLUSH_PERIOD_MS, type QueuedPodInfo, type QueueState } from './queue';
 import { defaultPreemption } from './preemption';
 import { expandAttempt, ScorePacker, storedAttemptJSON, type Attempt, type StoredAttempt } from './explanation';
-import { findNodesThatPassFilters, selectHost, updatePodScheduledCondition } from './schedule_one';
+import { findNodesThatPassFilters, selectHost, updatePodScheduledCondition, type FilterHost } from './schedule_one';
 
 export const SCHEDULER_NAME = 'default-scheduler';
+const EVENT_SOURCE: EventSource = { component: SCHEDULER_NAME };
 const NONE: PodInfo[] = [];
 
 interface SchedulerState {
@@ -62,6 +64,8 @@ export class Scheduler implements Component {
   private backoffTickAt: number | null = null;
   private unschedulableTickAt: number | null = null;
   private inFlight: string | null = null;
+  /** What findNodesThatPassFilters needs; built once in start (a closure per cycle costs an allocation). */
+  private filterHost!: FilterHost;
   /** The pod being bound this instant, so the cache reuses its PodInfo. */
   private binding: PodInfo | undefined;
   /** Derived from the store (rebuilt on restore). */
@@ -72,6 +76,7 @@ export class Scheduler implements Component {
     this.cache = new SchedulerCache(ctx.api);
     this.cache.resync();
     this.fwk = defaultFramework(this.cache);
+    this.filterHost = { fwk: this.fwk, cache: this.cache, start: 0, nominatedFor: (n) => (this.nominator.size ? this.nominatedPodsFor(n) : NONE) };
     ctx.api.watch((ev) => this.onPod(ev), ['Pod']);
     ctx.api.watch((ev) => this.onNode(ev), ['Node']);
     for (const p of ctx.api.list('Pod')) {
@@ -112,8 +117,7 @@ export class Scheduler implements Component {
     const old = ev.old;
     if (pod.spec?.nodeName) {
       const was = this.cache.nodeOf(key) !== undefined;
-      this.cache.setPod(pod, this.binding?.key === key ? this.binding : undefined);
-      const is = this.cache.nodeOf(key) !== undefined;
+      const is = this.cache.setPod(pod, this.binding?.key === key ? this.binding : undefined, key);
       if (this.queue.get(key)) this.queue.remove(key);
       this.waitingInfo.delete(key);
       if (!was && is) this.clusterEvent({ resource: 'AssignedPod', action: 'Add', obj: pod });
@@ -279,15 +283,8 @@ export class Scheduler implements Component {
       attempt.nodes = allNodes.map((n) => n.name);
       for (const n of allNodes) attempt.filter[n.name] = { plugin: pre.plugin!, code: pre.code, reasons: pre.reasons };
     } else {
-      const found = findNodesThatPassFilters(
-        { fwk: this.fwk, cache: this.cache, start: this.nextStartNodeIndex, nominatedFor: (n) => (this.nominator.size ? this.nominatedPodsFor(n) : NONE) },
-        state,
-        pi,
-        pod,
-        diagnosis,
-        rejectors,
-        attempt,
-      );
+      this.filterHost.start = this.nextStartNodeIndex;
+      const found = findNodesThatPassFilters(this.filterHost, state, pi, pod, diagnosis, rejectors, attempt);
       feasible = found.feasible;
       if (allNodes.length) this.nextStartNodeIndex = (this.nextStartNodeIndex + found.processed) % allNodes.length;
     }
@@ -320,7 +317,7 @@ export class Scheduler implements Component {
     }
     attempt.result = 'Scheduled';
     attempt.node = selected.name;
-    this.ctx.events.record(pod, 'Normal', 'Scheduled', `Successfully assigned ${pi.namespace}/${pod.metadata.name} to ${selected.name}`, { component: SCHEDULER_NAME });
+    this.ctx.events.record(pod, 'Normal', 'Scheduled', `Successfully assigned ${pi.namespace}/${pod.metadata.name} to ${selected.name}`, EVENT_SOURCE);
   }
 
   /** Pods nominated to a node by preemption that are not bound yet (PodNominator). */
@@ -359,7 +356,7 @@ export class Scheduler implements Component {
     const reason = isError ? 'SchedulerError' : 'Unschedulable';
     this.queue.addUnschedulable(qp, plugins, now, isError);
     updatePodScheduledCondition(this.ctx, pod, reason, message, nominatedNode);
-    this.ctx.events.record(pod, 'Warning', 'FailedScheduling', message, { component: SCHEDULER_NAME });
+    this.ctx.events.record(pod, 'Warning', 'FailedScheduling', message, EVENT_SOURCE);
     if (isError) this.ensureBackoffTick();
     else this.ensureUnschedulableTick();
   }

@@ -6,6 +6,7 @@ import type { ApiServer } from '../../apiserver/store';
 import type { KubeObject } from '../../api/meta';
 import type { Snapshot } from './interface';
 import { NodeInfo } from './nodeInfo';
+import { TopologyDomains } from './topologyDomains';
 import { newPodInfo, type PodInfo } from './podInfo';
 
 export function podKey(pod: KubeObject): string {
@@ -28,6 +29,17 @@ function samePodInfoInputs(a: KubeObject, b: KubeObject): boolean {
   const { nodeName: _a, ...ra } = sa;
   const { nodeName: _b, ...rb } = sb;
   return JSON.stringify(ra) === JSON.stringify(rb);
+}
+
+function sameLabels(a: Record<string, string>, b: Record<string, string>): boolean {
+  if (a === b) return true;
+  let n = 0;
+  for (const k in a) {
+    if (a[k] !== b[k]) return false;
+    n++;
+  }
+  for (const _ in b) n--;
+  return n === 0;
 }
 
 export class SchedulerCache implements Snapshot {
@@ -55,9 +67,24 @@ export class SchedulerCache implements Snapshot {
     if (!this.sorted) {
       this.sorted = [...this.infos.values()].filter((n) => n.node).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
       this.names = this.sorted.map((n) => n.name);
+      for (const n of this.infos.values()) n.position = -1;
+      for (let i = 0; i < this.sorted.length; i++) this.sorted[i].position = i;
+      this.domains.clear();
     }
     return this.sorted;
   }
+
+  /** The nodes' domains for a topology key, numbered (kept until nodes are added, removed or relabelled). */
+  topologyDomains(key: string): TopologyDomains {
+    const nodes = this.nodes;
+    let d = this.domains.get(key);
+    if (!d) {
+      d = new TopologyDomains(key, nodes);
+      this.domains.set(key, d);
+    }
+    return d;
+  }
+  private domains = new Map<string, TopologyDomains>();
 
   /** The names of `nodes`, one shared array until the node set changes (never mutate it). */
   get nodeNames(): string[] {
@@ -117,6 +144,7 @@ export class SchedulerCache implements Snapshot {
       this.sorted = null;
     }
     if (info.node) this.countImages(info, -1);
+    if (!sameLabels(info.labels, node.metadata.labels ?? {})) this.domains.clear();
     info.setNode(node);
     this.countImages(info, 1);
   }
@@ -143,15 +171,14 @@ export class SchedulerCache implements Snapshot {
     }
   }
 
-  /** Apply a pod's current state (added or updated). */
-  setPod(pod: KubeObject, hint?: PodInfo): void {
+  /** Apply a pod's current state (added or updated); true when it is now counted on a node. */
+  setPod(pod: KubeObject, hint?: PodInfo, key = podKey(pod)): boolean {
     this.invalidate();
-    const key = podKey(pod);
     const nodeName: string | undefined = pod.spec?.nodeName || undefined;
     const cur = this.podNode.get(key);
     if (!nodeName || isTerminal(pod)) {
       if (cur !== undefined) this.removePod(key);
-      return;
+      return false;
     }
     if (cur !== undefined && cur !== nodeName) this.removePod(key);
     let info = this.infos.get(nodeName);
@@ -164,13 +191,14 @@ export class SchedulerCache implements Snapshot {
       // Status-only changes (the kubelet's) do not change what the plugins count; keep the aggregates.
       if (cur === nodeName) {
         info.replacePodObject(key, pod);
-      } else {
-        info.addPod({ ...prev, pod, labels: pod.metadata.labels ?? {} });
+        return true;
       }
+      info.addPod({ ...prev, pod, labels: pod.metadata.labels ?? {} });
     } else {
       info.addPod(newPodInfo(pod));
     }
     this.podNode.set(key, nodeName);
+    return true;
   }
 
   removePod(key: string): PodInfo | undefined {

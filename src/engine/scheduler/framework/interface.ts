@@ -5,6 +5,7 @@
 import type { CycleState } from './cycleState';
 import type { NodeInfo } from './nodeInfo';
 import type { PodInfo } from './podInfo';
+import type { TopologyDomains } from './topologyDomains';
 
 /** fwk.Code. Skip from PreFilter/PreScore means "do not run my Filter/Score for this pod". */
 export type Code = 'Success' | 'Error' | 'Unschedulable' | 'UnschedulableAndUnresolvable' | 'Skip';
@@ -31,6 +32,8 @@ export interface Snapshot {
   /** Nodes with at least one pod that has (anti-)affinity terms. */
   havePodsWithAffinity(): NodeInfo[];
   havePodsWithRequiredAntiAffinity(): NodeInfo[];
+  /** The listed nodes' domains for a topology key, numbered (see topologyDomains.ts). */
+  topologyDomains(key: string): TopologyDomains;
   /** Labels of a namespace (for namespaceSelector in affinity terms). */
   namespaceLabels(ns: string): Record<string, string> | undefined;
   /** Objects the plugins look up (Services, ReplicaSets... for default spreading). */

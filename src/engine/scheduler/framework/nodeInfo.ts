@@ -5,11 +5,14 @@ import type { KubeObject } from '../../api/meta';
 import type { Taint } from './corev1';
 import type { PodInfo } from './podInfo';
 import { hasAffinity } from './podInfo';
+import { MatchCounts } from './matchCounts';
 import { allocatableOf, emptyResource, type Resource } from './resources';
 
 export class NodeInfo {
   node: KubeObject | undefined;
   readonly name: string;
+  /** Position in the snapshot's node list (Snapshot.nodes), -1 when not listed. */
+  position = -1;
   labels: Record<string, string> = {};
   taints: Taint[] = [];
   unschedulable = false;
@@ -27,10 +30,8 @@ export class NodeInfo {
   nonZeroMemory = 0;
   /** "ip/protocol/port" -> number of pods using it. */
   usedPorts = new Map<string, number>();
-  /** Bumped on every change, so per-node caches know when to recompute. */
-  generation = 0;
-  /** PodTopologySpread's last count of matching pods here (one entry: the selector of the pod being scheduled). */
-  readonly spreadCount = { key: '', ns: '', generation: -1, count: 0 };
+  /** Pods here matching the selectors PodTopologySpread asked about (see matchCounts.ts). */
+  readonly matchCounts = new MatchCounts();
 
   constructor(name: string) {
     this.name = name;
@@ -48,7 +49,6 @@ export class NodeInfo {
     for (const img of (node.status?.images ?? []) as { names?: string[]; sizeBytes?: number }[]) {
       for (const n of img.names ?? []) this.images.set(normalizedImageName(n), img.sizeBytes ?? 0);
     }
-    this.generation++;
   }
 
   hasPod(key: string): boolean {
@@ -66,7 +66,7 @@ export class NodeInfo {
     if (i === undefined) return;
     const wasTerminating = !!this.pods[i].pod.metadata.deletionTimestamp;
     this.pods[i] = { ...this.pods[i], pod, labels: pod.metadata.labels ?? {} };
-    if (wasTerminating !== !!pod.metadata.deletionTimestamp) this.generation++;
+    if (wasTerminating !== !!pod.metadata.deletionTimestamp) this.matchCounts.clear();
   }
 
   addPod(p: PodInfo): void {
@@ -106,12 +106,13 @@ export class NodeInfo {
       if (n <= 0) this.usedPorts.delete(k);
       else this.usedPorts.set(k, n);
     }
-    this.generation++;
+    this.matchCounts.update(p, sign);
   }
 
   /** A copy the preemption dry run can change freely. */
   clone(): NodeInfo {
     const c = new NodeInfo(this.name);
+    c.position = this.position;
     c.node = this.node;
     c.labels = this.labels;
     c.taints = this.taints;
@@ -120,7 +121,6 @@ export class NodeInfo {
     c.allowedPodNumber = this.allowedPodNumber;
     c.images = this.images;
     for (const p of this.pods) c.addPod(p);
-    c.generation = this.generation + 1_000_000;
     return c;
   }
 }

@@ -69,6 +69,10 @@ function newAffinityTerm(ns: string, t: RawTerm): AffinityTerm {
   };
 }
 
+function weightedTerms(ns: string, list: { weight: number; podAffinityTerm: RawTerm }[] | undefined): WeightedAffinityTerm[] {
+  return (list ?? []).map((w) => ({ ...newAffinityTerm(ns, w.podAffinityTerm), weight: w.weight }));
+}
+
 export function newPodInfo(pod: KubeObject): PodInfo {
   const spec = pod.spec ?? {};
   const ns = pod.metadata.namespace ?? 'default';
@@ -82,8 +86,6 @@ export function newPodInfo(pod: KubeObject): PodInfo {
   const aff = spec.affinity ?? {};
   const pa = aff.podAffinity ?? {};
   const paa = aff.podAntiAffinity ?? {};
-  const weighted = (list: { weight: number; podAffinityTerm: RawTerm }[] | undefined) =>
-    (list ?? []).map((w) => ({ ...newAffinityTerm(ns, w.podAffinityTerm), weight: w.weight }));
   return {
     pod,
     key: `${ns}/${pod.metadata.name}`,
@@ -98,8 +100,8 @@ export function newPodInfo(pod: KubeObject): PodInfo {
     tolerations: spec.tolerations ?? [],
     requiredAffinity: ((pa.requiredDuringSchedulingIgnoredDuringExecution ?? []) as RawTerm[]).map((t) => newAffinityTerm(ns, t)),
     requiredAntiAffinity: ((paa.requiredDuringSchedulingIgnoredDuringExecution ?? []) as RawTerm[]).map((t) => newAffinityTerm(ns, t)),
-    preferredAffinity: weighted(pa.preferredDuringSchedulingIgnoredDuringExecution),
-    preferredAntiAffinity: weighted(paa.preferredDuringSchedulingIgnoredDuringExecution),
+    preferredAffinity: weightedTerms(ns, pa.preferredDuringSchedulingIgnoredDuringExecution),
+    preferredAntiAffinity: weightedTerms(ns, paa.preferredDuringSchedulingIgnoredDuringExecution),
   };
 }
 

@@ -48,15 +48,17 @@ export function isScalarResourceName(name: string): boolean {
   return name !== 'cpu' && name !== 'memory' && name !== 'ephemeral-storage' && name !== 'pods';
 }
 
+function addQuantity(r: Resource, name: string, q: string, sign = 1): void {
+  const v = quantityValue(name, q) * sign;
+  if (name === 'cpu') r.milliCPU += v;
+  else if (name === 'memory') r.memory += v;
+  else if (name === 'ephemeral-storage') r.ephemeralStorage += v;
+  else if (name !== 'pods') r.scalar[name] = (r.scalar[name] ?? 0) + v;
+}
+
 function addList(r: Resource, list: Record<string, string> | undefined, sign = 1): void {
   if (!list) return;
-  for (const [name, q] of Object.entries(list)) {
-    const v = quantityValue(name, q) * sign;
-    if (name === 'cpu') r.milliCPU += v;
-    else if (name === 'memory') r.memory += v;
-    else if (name === 'ephemeral-storage') r.ephemeralStorage += v;
-    else if (name !== 'pods') r.scalar[name] = (r.scalar[name] ?? 0) + v;
-  }
+  for (const name in list) addQuantity(r, name, list[name], sign);
 }
 
 function addResource(a: Resource, b: Resource): void {
@@ -82,18 +84,26 @@ interface ContainerLike {
   restartPolicy?: string;
 }
 
+const hasOwn = (o: object, k: string) => Object.prototype.hasOwnProperty.call(o, k);
+
 /** Requests of one container; a limit without a request counts as the request (API defaulting). */
 function containerRequests(c: ContainerLike, nonZero: boolean): Resource {
   const r = emptyResource();
-  const req = c.resources?.requests ?? {};
-  const lim = c.resources?.limits ?? {};
-  const merged: Record<string, string> = { ...lim, ...req };
-  addList(r, merged);
+  const req = c.resources?.requests;
+  const lim = c.resources?.limits;
+  // The requests merged over the limits ({...limits, ...requests}, in that order), without building the merge.
+  if (lim) for (const name in lim) addQuantity(r, name, req && hasOwn(req, name) ? req[name] : lim[name]);
+  if (req) for (const name in req) if (!lim || !hasOwn(lim, name)) addQuantity(r, name, req[name]);
   if (nonZero) {
-    if (merged.cpu === undefined) r.milliCPU = DEFAULT_MILLI_CPU_REQUEST;
-    if (merged.memory === undefined) r.memory = DEFAULT_MEMORY_REQUEST;
+    if (merged(req, lim, 'cpu') === undefined) r.milliCPU = DEFAULT_MILLI_CPU_REQUEST;
+    if (merged(req, lim, 'memory') === undefined) r.memory = DEFAULT_MEMORY_REQUEST;
   }
   return r;
+}
+
+function merged(req: Record<string, string> | undefined, lim: Record<string, string> | undefined, name: string): string | undefined {
+  if (req && hasOwn(req, name)) return req[name];
+  return lim && hasOwn(lim, name) ? lim[name] : undefined;
 }
 
 /**

@@ -7,8 +7,6 @@ import type { PodInfo } from './podInfo';
 import type { FilterPlugin, Plugin, PreFilterPlugin, PreScorePlugin, ScorePlugin, Snapshot, Status } from './interface';
 import { isFilter, isPreFilter, isPreScore, isScore } from './interface';
 
-const ACTIVE_FILTERS = 'framework/activeFilters';
-
 export interface PluginScores {
   plugin: string;
   weight: number;
@@ -66,7 +64,7 @@ export class Framework {
 
   /** RunFilterPlugins: null when every filter passes. */
   runFilter(state: CycleState, pod: PodInfo, node: NodeInfo, snap: Snapshot): Status | null {
-    const active = state.read<FilterPlugin[]>(ACTIVE_FILTERS) ?? this.activeFilters(state);
+    const active = this.activeFor === state ? this.active : this.activeFilters(state);
     for (let i = 0; i < active.length; i++) {
       const p = active[i];
       const s = p.filter(state, pod, node, snap);
@@ -76,14 +74,16 @@ export class Framework {
   }
 
   /**
-   * The filters not skipped by their PreFilter, worked out once per cycle. (Kept out of runFilter,
-   * which runs once per node: a closure over its parameters would cost an allocation per call.)
+   * The filters not skipped by their PreFilter, worked out once per cycle (runFilter runs once
+   * per node) and kept for the cycle's state.
    */
   private activeFilters(state: CycleState): FilterPlugin[] {
-    const active = this.filters.filter((p) => !state.skipFilter.has(p.name));
-    state.write(ACTIVE_FILTERS, active);
-    return active;
+    this.active = this.filters.filter((p) => !state.skipFilter.has(p.name));
+    this.activeFor = state;
+    return this.active;
   }
+  private active: FilterPlugin[] = [];
+  private activeFor: CycleState | undefined;
 
   /**
    * RunFilterPluginsWithNominatedPods: pods nominated to this node with at least the pod's

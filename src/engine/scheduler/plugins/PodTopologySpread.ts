@@ -7,6 +7,7 @@ import type { ClusterEvent, EnqueueExtensions, FilterPlugin, PreFilterPlugin, Pr
 import { MAX_NODE_SCORE, status } from '../framework/interface';
 import type { CycleState } from '../framework/cycleState';
 import type { NodeInfo } from '../framework/nodeInfo';
+import type { TopologyDomains } from '../framework/topologyDomains';
 import type { PodInfo } from '../framework/podInfo';
 import type { KubeObject } from '../../api/meta';
 import { findMatchingUntoleratedTaint, type Taint } from '../framework/corev1';
@@ -47,8 +48,11 @@ function filterConstraints(pod: KubeObject, action: 'DoNotSchedule' | 'ScheduleA
 function defaultConstraints(pod: KubeObject, snap: Snapshot): Constraint[] {
   const sel = defaultSelector(pod, snap);
   if (sel.empty) return [];
-  const mk = (topologyKey: string, maxSkew: number): Constraint => ({ maxSkew, topologyKey, selector: sel, minDomains: 1, nodeAffinityPolicy: 'Honor', nodeTaintsPolicy: 'Ignore' });
-  return [mk(HOSTNAME, 3), mk(ZONE, 5)];
+  return [systemDefault(HOSTNAME, 3, sel), systemDefault(ZONE, 5, sel)];
+}
+
+function systemDefault(topologyKey: string, maxSkew: number, selector: SpreadSelector): Constraint {
+  return { maxSkew, topologyKey, selector, minDomains: 1, nodeAffinityPolicy: 'Honor', nodeTaintsPolicy: 'Ignore' };
 }
 
 function matchNodeInclusionPolicies(c: Constraint, pod: PodInfo, node: NodeInfo): boolean {
@@ -73,12 +77,17 @@ interface PreFilterState {
   constraints: Constraint[];
   /** per constraint: domain value -> matching pods */
   tpValueToMatchNum: Map<string, number>[];
+  /** per constraint: the smallest count over the domains (0 with fewer than minDomains domains) */
+  minMatchNum: number[];
 }
 
 interface PreScoreState {
   constraints: Constraint[];
   ignored: Set<string>;
-  tpValueToPodCounts: Map<string, number>[];
+  /** Per constraint, its topology key's domains (none for hostname, counted per node). */
+  domains: (TopologyDomains | undefined)[];
+  /** TopologyValueToPodCounts: per constraint and domain number (0 for domains of no filtered node). */
+  podCounts: number[][];
   weights: number[];
 }
 
@@ -94,13 +103,20 @@ export class PodTopologySpread implements PreFilterPlugin, FilterPlugin, PreScor
     const counts = constraints.map(() => new Map<string, number>());
     for (const node of snap.nodes) {
       if (!hasAllKeys(node.labels, constraints)) continue;
-      constraints.forEach((c, i) => {
-        if (!matchNodeInclusionPolicies(c, pod, node)) return;
+      for (let i = 0; i < constraints.length; i++) {
+        const c = constraints[i];
+        if (!matchNodeInclusionPolicies(c, pod, node)) continue;
         const v = node.labels[c.topologyKey];
         counts[i].set(v, (counts[i].get(v) ?? 0) + countPodsMatchSelector(node, c.selector, pod.namespace));
-      });
+      }
     }
-    state.write('PreFilterPodTopologySpread', { constraints, tpValueToMatchNum: counts } satisfies PreFilterState);
+    // The global minimum per constraint (minMatchNum), worked out once rather than for every node filtered.
+    const minMatchNum = counts.map((domains, i) => {
+      let min = 2147483647;
+      for (const v of domains.values()) if (v < min) min = v;
+      return domains.size < constraints[i].minDomains ? 0 : min;
+    });
+    state.write('PreFilterPodTopologySpread', { constraints, tpValueToMatchNum: counts, minMatchNum } satisfies PreFilterState);
     return null;
   }
 
@@ -111,12 +127,8 @@ export class PodTopologySpread implements PreFilterPlugin, FilterPlugin, PreScor
       const c = s.constraints[i];
       const tpVal = node.labels[c.topologyKey];
       if (tpVal === undefined) return status('UnschedulableAndUnresolvable', ERR_REASON_NODE_LABEL_NOT_MATCH);
-      const domains = s.tpValueToMatchNum[i];
-      let min = 2147483647;
-      for (const v of domains.values()) if (v < min) min = v;
-      if (domains.size < c.minDomains) min = 0;
       const self = c.selector.matches(pod.labels) ? 1 : 0;
-      const skew = (domains.get(tpVal) ?? 0) + self - min;
+      const skew = (s.tpValueToMatchNum[i].get(tpVal) ?? 0) + self - s.minMatchNum[i];
       if (skew > c.maxSkew) return status('Unschedulable', ERR_REASON_CONSTRAINTS_NOT_MATCH);
     }
     return null;
@@ -130,7 +142,10 @@ export class PodTopologySpread implements PreFilterPlugin, FilterPlugin, PreScor
     // Explicit constraints need every topology key on a node; system defaults do not.
     const requireAll = explicit;
     const ignored = new Set<string>();
-    const counts = constraints.map(() => new Map<string, number>());
+    // Domains are numbered per topology key (topologyDomains.ts); hostname is counted per node in Score.
+    const domains = constraints.map((c) => (c.topologyKey === HOSTNAME ? undefined : snap.topologyDomains(c.topologyKey)));
+    // TopologyValueToPodCounts: the domains of the filtered nodes, with the matching pods of every node in them.
+    const present = domains.map((t) => new Uint8Array(t ? t.size : 0));
     const topoSize = constraints.map(() => 0);
     for (const n of filtered) {
       if (requireAll && !hasAllKeys(n.labels, constraints)) {
@@ -138,42 +153,31 @@ export class PodTopologySpread implements PreFilterPlugin, FilterPlugin, PreScor
         continue;
       }
       for (let i = 0; i < constraints.length; i++) {
-        const c = constraints[i];
-        if (c.topologyKey === HOSTNAME) continue;
-        const v = n.labels[c.topologyKey];
-        if (!counts[i].has(v)) {
-          counts[i].set(v, 0);
+        const t = domains[i];
+        if (t === undefined) continue;
+        const d = t.of(n);
+        if (present[i][d] === 0) {
+          present[i][d] = 1;
           topoSize[i]++;
         }
       }
     }
     const weights = constraints.map((c, i) => Math.log((c.topologyKey === HOSTNAME ? filtered.length - ignored.size : topoSize[i]) + 2));
-    // Summed per domain in plain arrays (domain i of a constraint = its i-th key in counts): two
-    // map operations per node and constraint were most of this plugin's time.
-    const domainIndex = counts.map((m) => {
-      const idx = new Map<string, number>();
-      for (const k of m.keys()) idx.set(k, idx.size);
-      return idx;
-    });
-    const sums = counts.map((m) => new Array<number>(m.size).fill(0));
+    const podCounts = domains.map((t) => new Array<number>(t ? t.size : 0).fill(0));
     const mayExclude = constraints.map((c) => inclusionMayExclude(c, pod));
     const nodes = snap.nodes;
     for (let j = 0; j < nodes.length; j++) {
       const node = nodes[j];
       if (requireAll && !hasAllKeys(node.labels, constraints)) continue;
       for (let i = 0; i < constraints.length; i++) {
-        const c = constraints[i];
-        if (c.topologyKey === HOSTNAME) continue;
-        const d = domainIndex[i].get(node.labels[c.topologyKey]);
-        if (d === undefined || (mayExclude[i] && !matchNodeInclusionPolicies(c, pod, node))) continue;
-        sums[i][d] += countPodsMatchSelector(node, c.selector, pod.namespace);
+        const t = domains[i];
+        if (t === undefined) continue;
+        const d = t.of(node);
+        if (present[i][d] === 0 || (mayExclude[i] && !matchNodeInclusionPolicies(constraints[i], pod, node))) continue;
+        podCounts[i][d] += countPodsMatchSelector(node, constraints[i].selector, pod.namespace);
       }
     }
-    for (let i = 0; i < constraints.length; i++) {
-      let d = 0;
-      for (const k of counts[i].keys()) counts[i].set(k, sums[i][d++]);
-    }
-    const value: PreScoreState = { constraints, ignored, tpValueToPodCounts: counts, weights };
+    const value: PreScoreState = { constraints, ignored, domains, podCounts, weights };
     state.write('PreScorePodTopologySpread', value);
     this.last = { state, value };
     return null;
@@ -188,9 +192,16 @@ export class PodTopologySpread implements PreFilterPlugin, FilterPlugin, PreScor
     let score = 0;
     for (let i = 0; i < s.constraints.length; i++) {
       const c = s.constraints[i];
-      const v = node.labels[c.topologyKey];
-      if (v === undefined) continue;
-      const cnt = c.topologyKey === HOSTNAME ? countPodsMatchSelector(node, c.selector, pod.namespace) : (s.tpValueToPodCounts[i].get(v) ?? 0);
+      const t = s.domains[i];
+      let cnt: number;
+      if (t === undefined) {
+        if (node.labels[c.topologyKey] === undefined) continue;
+        cnt = countPodsMatchSelector(node, c.selector, pod.namespace);
+      } else {
+        const d = t.of(node);
+        if (t.values[d] === undefined) continue;
+        cnt = s.podCounts[i][d];
+      }
       score += cnt * s.weights[i] + (c.maxSkew - 1);
     }
     return goRound(score);

@@ -26,7 +26,9 @@ export class TaintToleration implements FilterPlugin, PreScorePlugin, ScorePlugi
   }
 
   preScore(state: CycleState, pod: PodInfo): Status | null {
-    const tols = pod.tolerations.filter((t) => !t.effect || t.effect === 'PreferNoSchedule');
+    // getAllTolerationPreferNoSchedule.
+    const tols: Toleration[] = [];
+    for (const t of pod.tolerations) if (!t.effect || t.effect === 'PreferNoSchedule') tols.push(t);
     state.write(PRE_SCORE_KEY, tols);
     this.last = { state, tols };
     return null;

@@ -48,36 +48,32 @@ export function podInfoRequestList(pi: PodInfo, resources: ResourceSpec[], useRe
   });
 }
 
-// calculateResourceAllocatableRequest's two results, returned through a typed array to keep the
-// per-node scoring loop allocation-free: memory quantities are beyond small integers, and a double
-// kept in a module variable is boxed on every write.
-const out = new Float64Array(2);
-const ALLOC = 0;
-const REQ = 1;
-
-/** calculateResourceAllocatableRequest: sets out[ALLOC] and out[REQ] (requested including the pod). */
-function allocatableRequest(node: NodeInfo, name: string, podRequest: number, useRequested: boolean): void {
-  out[ALLOC] = 0;
-  out[REQ] = 0;
-  if (podRequest === 0 && isScalarResourceName(name)) return;
+/** calculateResourceAllocatableRequest, allocatable half: 0 when the node does not have the resource. */
+function allocatableFor(node: NodeInfo, name: string, podRequest: number): number {
+  if (podRequest === 0 && isScalarResourceName(name)) return 0;
   switch (name) {
     case 'cpu':
-      out[ALLOC] = node.allocatable.milliCPU;
-      out[REQ] = (useRequested ? node.requested.milliCPU : node.nonZeroCPU) + podRequest;
-      return;
+      return node.allocatable.milliCPU;
     case 'memory':
-      out[ALLOC] = node.allocatable.memory;
-      out[REQ] = (useRequested ? node.requested.memory : node.nonZeroMemory) + podRequest;
-      return;
+      return node.allocatable.memory;
     case 'ephemeral-storage':
-      out[ALLOC] = node.allocatable.ephemeralStorage;
-      out[REQ] = node.requested.ephemeralStorage + podRequest;
-      return;
+      return node.allocatable.ephemeralStorage;
     default:
-      if (name in node.allocatable.scalar) {
-        out[ALLOC] = node.allocatable.scalar[name];
-        out[REQ] = (node.requested.scalar[name] ?? 0) + podRequest;
-      }
+      return node.allocatable.scalar[name] ?? 0;
+  }
+}
+
+/** calculateResourceAllocatableRequest, requested half: what the node's pods request, plus the pod. */
+function requestedWith(node: NodeInfo, name: string, podRequest: number, useRequested: boolean): number {
+  switch (name) {
+    case 'cpu':
+      return (useRequested ? node.requested.milliCPU : node.nonZeroCPU) + podRequest;
+    case 'memory':
+      return (useRequested ? node.requested.memory : node.nonZeroMemory) + podRequest;
+    case 'ephemeral-storage':
+      return node.requested.ephemeralStorage + podRequest;
+    default:
+      return (node.requested.scalar[name] ?? 0) + podRequest;
   }
 }
 
@@ -93,9 +89,9 @@ export function leastAllocatedScore(node: NodeInfo, podReqs: number[], resources
   let weightSum = 0;
   for (let i = 0; i < resources.length; i++) {
     const res = resources[i];
-    allocatableRequest(node, res.name, podReqs[i], false);
-    if (out[ALLOC] === 0) continue;
-    nodeScore += leastRequestedScore(out[REQ], out[ALLOC]) * res.weight;
+    const alloc = allocatableFor(node, res.name, podReqs[i]);
+    if (alloc === 0) continue;
+    nodeScore += leastRequestedScore(requestedWith(node, res.name, podReqs[i], false), alloc) * res.weight;
     weightSum += res.weight;
   }
   return weightSum === 0 ? 0 : Math.trunc(nodeScore / weightSum);
@@ -133,10 +129,11 @@ export function balancedAllocationScore(node: NodeInfo, podReqs: number[], resou
   }
   let n = 0;
   for (let i = 0; i < resources.length; i++) {
-    allocatableRequest(node, resources[i].name, podReqs[i], true);
-    if (out[ALLOC] === 0) continue;
-    fracWith[n] = Math.min(1, out[REQ] / out[ALLOC]);
-    fracWithout[n] = Math.min(1, (out[REQ] - podReqs[i]) / out[ALLOC]);
+    const alloc = allocatableFor(node, resources[i].name, podReqs[i]);
+    if (alloc === 0) continue;
+    const req = requestedWith(node, resources[i].name, podReqs[i], true);
+    fracWith[n] = Math.min(1, req / alloc);
+    fracWithout[n] = Math.min(1, (req - podReqs[i]) / alloc);
     n++;
   }
   return 50 + Math.trunc((50 + balance(fracWith, n) - balance(fracWithout, n)) / 2);

@@ -9,7 +9,7 @@ import type { Snapshot } from '../framework/interface';
 import type { NodeInfo } from '../framework/nodeInfo';
 
 export interface SpreadSelector {
-  /** Identifies the selector for per-node count caching. */
+  /** Identifies the selector for the per-node counts (equal keys select the same pods). */
   key: string;
   empty: boolean;
   matches(labels: Record<string, string>): boolean;
@@ -60,17 +60,31 @@ export function defaultSelector(pod: KubeObject, snap: Snapshot): SpreadSelector
     }
   }
   const keys = Object.keys(set);
-  const values = keys.map((k) => set[k]);
-  const empty = keys.length === 0 && (!owner || owner.empty());
-  return {
-    key: intern(`[${keys.length ? JSON.stringify(set) : '{}'},${ownerJSON}]`),
-    empty,
-    // Runs for every pod on a node whose count is not memoised: kept free of allocations.
-    matches: (l) => {
-      for (let i = 0; i < keys.length; i++) if (l[keys[i]] !== values[i]) return false;
-      return !owner || owner.matches(l);
-    },
-  };
+  if (keys.length === 0 && (!owner || owner.empty())) return NO_DEFAULT;
+  return new DefaultSelector(intern(`[${keys.length ? JSON.stringify(set) : '{}'},${ownerJSON}]`), keys, set, owner);
+}
+
+const NO_DEFAULT: SpreadSelector = { key: '[{},null]', empty: true, matches: () => false };
+
+/** The Services' label pairs, all required, and the owner's selector (a class: one is built per scheduling cycle). */
+class DefaultSelector implements SpreadSelector {
+  readonly empty = false;
+  private readonly values: string[];
+
+  constructor(
+    readonly key: string,
+    private readonly keys: string[],
+    set: Record<string, string>,
+    private readonly owner: Selector | null,
+  ) {
+    this.values = keys.map((k) => set[k]);
+  }
+
+  // Runs for every pod of a node counted for the first time, and for each pod added or removed: kept free of allocations.
+  matches(l: Record<string, string>): boolean {
+    for (let i = 0; i < this.keys.length; i++) if (l[this.keys[i]] !== this.values[i]) return false;
+    return !this.owner || this.owner.matches(l);
+  }
 }
 
 const ownerSelectors = new WeakMap<KubeObject, { selector: Selector | null; json: string }>();
@@ -88,19 +102,8 @@ function intern(key: string): string {
   return k;
 }
 
-/** countPodsMatchSelector: non-terminating pods of the namespace that match, memoised per node generation. */
+/** countPodsMatchSelector: non-terminating pods of the namespace that match (kept per node: see framework/matchCounts.ts). */
 export function countPodsMatchSelector(node: NodeInfo, sel: SpreadSelector, ns: string): number {
   if (sel.empty) return 0;
-  const memo = node.spreadCount;
-  if (memo.key === sel.key && memo.generation === node.generation && memo.ns === ns) return memo.count;
-  let n = 0;
-  for (const p of node.pods) {
-    if (p.pod.metadata.deletionTimestamp || p.namespace !== ns) continue;
-    if (sel.matches(p.labels)) n++;
-  }
-  memo.key = sel.key;
-  memo.generation = node.generation;
-  memo.ns = ns;
-  memo.count = n;
-  return n;
+  return node.matchCounts.count(node.pods, sel, ns);
 }
