@@ -25,6 +25,21 @@ function timerData(p: PodRuntime, c: ContainerRuntime, extra: Record<string, unk
   return { pod: `${p.namespace}/${p.name}`, epoch: p.epoch, container: c.name, instance: c.instance, ...extra };
 }
 
+// The container's definition as text, by spec object: stored pods are immutable and keep their
+// container specs across status writes, so each spec is serialized once, not at every start and
+// every pod sync. A derived cache only (weakly held), never part of the kubelet's state.
+const specHashes = new WeakMap<object, string>();
+
+/** HashContainer (pkg/kubelet/container/helpers.go): what containerChanged compares. */
+export function containerHash(spec: object): string {
+  let h = specHashes.get(spec);
+  if (h === undefined) {
+    h = JSON.stringify(spec);
+    specHashes.set(spec, h);
+  }
+  return h;
+}
+
 /** Character codes of 0-9a-f, and newContainerID's reused buffer. */
 const HEX_CODES = [48, 49, 50, 51, 52, 53, 54, 55, 56, 57, 97, 98, 99, 100, 101, 102];
 const idCodes: number[] = new Array(64).fill(48);
@@ -99,7 +114,7 @@ export function onStarted(k: KubeletHost, pod: KubeObject, p: PodRuntime, c: Con
   c.ready = !spec.readinessProbe && c.role !== 'init';
   c.started = !spec.startupProbe;
   c.backoffUntil = undefined;
-  c.specHash = JSON.stringify(spec);
+  c.specHash = containerHash(spec);
   c.forceRestart = undefined;
   initProbeWorkers(c, spec);
   if (c.plan.exit) k.timer(c.plan.exit.afterMs, 'exit', timerData(p, c));

@@ -30,11 +30,10 @@ export function podKeyOf(p: { namespace?: string; name: string } | KubeObject): 
 /** The container's spec in the pod, and whether it is an init container. */
 export function containerSpec(pod: KubeObject, name: string): { spec: any; init: boolean; index: number } | undefined {
   const inits: any[] = pod.spec?.initContainers ?? [];
-  const i = inits.findIndex((c) => c.name === name);
-  if (i >= 0) return { spec: inits[i], init: true, index: i };
+  for (let i = 0; i < inits.length; i++) if (inits[i].name === name) return { spec: inits[i], init: true, index: i };
   const cs: any[] = pod.spec?.containers ?? [];
-  const j = cs.findIndex((c) => c.name === name);
-  return j >= 0 ? { spec: cs[j], init: false, index: j } : undefined;
+  for (let j = 0; j < cs.length; j++) if (cs[j].name === name) return { spec: cs[j], init: false, index: j };
+  return undefined;
 }
 
 /** format.Pod: "name_namespace(uid)", as the kubelet prints pods in messages. */

@@ -6,7 +6,7 @@ import type { KubeletHost } from './host';
 import type { ContainerRuntime, NodeAgent, PodRuntime } from './types';
 import { Backoff } from './backoff';
 import { PULL_BACKOFF_INITIAL_MS, PULL_BACKOFF_MAX_MS, PULL_BYTES_PER_MS, PULL_FAIL_MS, PULL_LATENCY_MS } from './constants';
-import { defaultPullPolicy, imageID, parseImage as parseImageUncached, resolveImage, statusImage, type ImageParse } from '../workload/images';
+import { defaultPullPolicy, imageID, parseImage, resolveImage, statusImage, type ImageParse, type ImageRef, type PullOutcome } from '../workload/images';
 import { formatDuration } from '../sim/duration';
 
 export type EnsureResult =
@@ -14,20 +14,37 @@ export type EnsureResult =
   | { kind: 'pulling' }
   | { kind: 'error'; reason: string; message: string };
 
-/**
- * parseImage is pure, and a cluster runs few distinct images across many containers: parse each
- * once. Results are shared, so they are never modified. Bounded, as a cache, not state.
- */
-const parsedImages = new Map<string, ImageParse>();
+/** What the image manager works out from an image reference: all of it pure. */
+interface ImageFacts {
+  parsed: ImageParse;
+  /** The registry's answer to a pull (resolveImage). */
+  outcome?: PullOutcome;
+  /** The container status fields of a container running the image. */
+  present?: Extract<EnsureResult, { kind: 'present' }>;
+}
 
-function parseImage(image: string): ImageParse {
-  let r = parsedImages.get(image);
-  if (r === undefined) {
-    if (parsedImages.size >= 1024) parsedImages.clear();
-    r = parseImageUncached(image);
-    parsedImages.set(image, r);
+/**
+ * A cluster runs few distinct images across many containers: each is resolved once. Results are
+ * shared, so they are never modified. Bounded, as a cache, not state.
+ */
+const knownImages = new Map<string, ImageFacts>();
+
+function imageFacts(image: string): ImageFacts {
+  let f = knownImages.get(image);
+  if (f === undefined) {
+    if (knownImages.size >= 1024) knownImages.clear();
+    f = { parsed: parseImage(image) };
+    knownImages.set(image, f);
   }
-  return r;
+  return f;
+}
+
+function outcomeOf(f: ImageFacts, ref: ImageRef): PullOutcome {
+  return (f.outcome ??= resolveImage(ref));
+}
+
+function presentAs(f: ImageFacts, ref: ImageRef): EnsureResult {
+  return (f.present ??= { kind: 'present', image: statusImage(ref), imageID: imageID(ref) });
 }
 
 export function pullBackoff(k: KubeletHost): Backoff {
@@ -45,7 +62,8 @@ export function pullDurationMs(size: number, cached: boolean): number {
  */
 export function ensureImage(k: KubeletHost, pod: KubeObject, p: PodRuntime, c: ContainerRuntime, spec: any, agent: NodeAgent): EnsureResult {
   const image: string = spec.image ?? '';
-  const parsed = parseImage(image);
+  const facts = imageFacts(image);
+  const parsed = facts.parsed;
   if (!parsed.ok) {
     const msg = `Failed to apply default image tag "${image}": ${parsed.error}`;
     k.podEvent(pod, 'Warning', 'InspectFailed', msg, c);
@@ -57,7 +75,7 @@ export function ensureImage(k: KubeletHost, pod: KubeObject, p: PodRuntime, c: C
   if (policy === 'Never' || (policy === 'IfNotPresent' && present)) {
     if (present) {
       k.podEvent(pod, 'Normal', 'Pulled', `Container image "${image}" already present on machine and can be accessed by the pod`, c);
-      return { kind: 'present', image: statusImage(ref), imageID: imageID(ref) };
+      return presentAs(facts, ref);
     }
     const msg = `Container image "${image}" is not present with pull policy of Never`;
     k.podEvent(pod, 'Warning', 'ErrImageNeverPull', msg, c);
@@ -72,7 +90,7 @@ export function ensureImage(k: KubeletHost, pod: KubeObject, p: PodRuntime, c: C
     return { kind: 'error', reason: 'ImagePullBackOff', message: prev ? `${msg}: ${prev}` : msg };
   }
   k.podEvent(pod, 'Normal', 'Pulling', `Pulling image "${image}"`, c);
-  const outcome = resolveImage(ref);
+  const outcome = outcomeOf(facts, ref);
   const start = Math.max(k.now(), agent.pullFreeAt);
   const cached = present || (agent.inflight[ref.full] ?? -1) >= k.now();
   const duration = outcome.ok ? pullDurationMs(outcome.size, cached) : PULL_FAIL_MS;
@@ -92,10 +110,11 @@ export function ensureImage(k: KubeletHost, pod: KubeObject, p: PodRuntime, c: C
 /** The pull finished: record Pulled or Failed and return what the container start does next. */
 export function finishPull(k: KubeletHost, pod: KubeObject, p: PodRuntime, c: ContainerRuntime, spec: any, agent: NodeAgent, requestedAt: number, startedAt: number): EnsureResult {
   const image: string = spec.image;
-  const parsed = parseImage(image);
+  const facts = imageFacts(image);
+  const parsed = facts.parsed;
   if (!parsed.ok) return { kind: 'error', reason: 'InvalidImageName', message: parsed.error };
   const ref = parsed.ref;
-  const outcome = resolveImage(ref);
+  const outcome = outcomeOf(facts, ref);
   if ((agent.inflight[ref.full] ?? Infinity) <= k.now()) delete agent.inflight[ref.full];
   if (!outcome.ok) {
     k.podEvent(pod, 'Warning', 'Failed', `Failed to pull image "${image}": ${outcome.error}`, c);
@@ -109,5 +128,5 @@ export function finishPull(k: KubeletHost, pod: KubeObject, p: PodRuntime, c: Co
   k.podEvent(pod, 'Normal', 'Pulled', `Successfully pulled image "${image}" in ${took} (${total} including waiting). Image size: ${outcome.size} bytes.`, c);
   pullBackoff(k).gc(k.now());
   delete k.state.pullErrors[`${p.uid}_${image}`];
-  return { kind: 'present', image: statusImage(ref), imageID: imageID(ref) };
+  return presentAs(facts, ref);
 }

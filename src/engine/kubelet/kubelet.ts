@@ -9,13 +9,13 @@ import { clone, deepEqual, type KubeObject } from '../api/meta';
 import type { WatchEvent } from '../apiserver/store';
 import type { EventType } from '../apiserver/events';
 import type { KubeletHost } from './host';
-import type { ContainerRuntime, KubeletState, NodeAgent, PodRuntime, ProbeType, TimerData } from './types';
+import type { ContainerRuntime, KubeletState, NodeAgent, PodRuntime, ProbeType, SavedKubeletState, TimerData } from './types';
 import { podRequests, syncPod } from './podWorkers';
 import { NodeUsageCache } from './nodeUsage';
 import { onExited, onPulled, onStarted } from './containers';
 import { doProbe, probeOf, probeSettings, startProbeTickers } from './probes/worker';
 import { finishIfStopped } from './termination';
-import { generatePodStatus } from './status';
+import { generatePodStatus, statusWritten } from './status';
 import { allocatePodIP, internalIP, newAgent, recordStartup, renewLease, syncNodeStatus, nodeEvent } from './nodeStatus';
 import { SIGTERM_EXIT_CODE } from '../workload/process';
 import { workloadSpec } from '../workload/annotations';
@@ -38,7 +38,7 @@ function sameExcept(a: Record<string, unknown>, b: Record<string, unknown>, x: s
 }
 
 function emptyState(): KubeletState {
-  return { nodes: {}, pods: {}, crashBackoff: {}, pullBackoff: {}, pullErrors: {}, queued: {} };
+  return { nodes: {}, pods: new Map(), crashBackoff: {}, pullBackoff: {}, pullErrors: {}, queued: new Map() };
 }
 
 export class Kubelet implements Component, KubeletHost {
@@ -46,6 +46,11 @@ export class Kubelet implements Component, KubeletHost {
   ctx!: ComponentContext;
   state: KubeletState = emptyState();
   usage!: NodeUsageCache;
+  /**
+   * Each node's InternalIP, read at every pod status write: derived from the Node object, dropped
+   * at any change of it (the Node watch) and after a restore.
+   */
+  private hostIPs = new Map<string, string>();
 
   start(ctx: ComponentContext): void {
     this.ctx = ctx;
@@ -55,6 +60,8 @@ export class Kubelet implements Component, KubeletHost {
     for (const n of ctx.api.list('Node')) ctx.schedule(0, 'register', { node: n.metadata.name, epoch: 0 });
   }
 
+  private readonly agentOf = (node: string): NodeAgent | undefined => this.state.nodes[node];
+
   // ---- KubeletHost ---------------------------------------------------------------------------
 
   now(): number {
@@ -63,9 +70,9 @@ export class Kubelet implements Component, KubeletHost {
 
   enqueueSync(podKey: string, delayMs = this.ctx.timings.kubeletLatencyMs): void {
     const at = this.now() + Math.max(0, Math.round(delayMs));
-    const cur = this.state.queued[podKey];
+    const cur = this.state.queued.get(podKey);
     if (cur !== undefined && cur <= at) return;
-    this.state.queued[podKey] = at;
+    this.state.queued.set(podKey, at);
     this.ctx.schedule(at - this.now(), `sync:${podKey}`);
   }
 
@@ -84,21 +91,32 @@ export class Kubelet implements Component, KubeletHost {
   }
 
   writeStatus(podKey: string): void {
-    const p = this.state.pods[podKey];
+    const p = this.state.pods.get(podKey);
     if (!p) return;
     const pod = this.ctx.api.get('Pod', p.namespace, p.name);
     const agent = this.state.nodes[p.node];
     if (!pod || pod.metadata.uid !== p.uid || !agent || !agent.running) return;
-    const node = this.ctx.api.get('Node', undefined, p.node);
-    const next = generatePodStatus(pod, p, internalIP(agent, node), this.ctx.clock, p.admittedAt);
-    // An unchanged status is no write (the store compares, as statusChanged would).
-    this.ctx.api.updateStatus({ ...pod, status: next }, { owned: true });
+    const next = generatePodStatus(pod, p, this.hostIP(agent), this.ctx.clock, p.admittedAt);
+    // Nothing changed: generatePodStatus gave the stored status back, and nothing is written.
+    if (next === pod.status) return;
+    const stored = this.ctx.api.updateStatus({ ...pod, status: next }, { owned: true });
+    // The store keeps the object unless it found it equal to the stored one (then it keeps that).
+    if (stored.status === next) statusWritten(p, next);
+  }
+
+  private hostIP(agent: NodeAgent): string {
+    let ip = this.hostIPs.get(agent.name);
+    if (ip === undefined) {
+      ip = internalIP(agent, this.ctx.api.get('Node', undefined, agent.name));
+      this.hostIPs.set(agent.name, ip);
+    }
+    return ip;
   }
 
   // ---- watches ------------------------------------------------------------------------------
 
   private onPodEvent(ev: WatchEvent): void {
-    this.usage.observe(`${ev.object.metadata.namespace}/${ev.object.metadata.name}`, ev.type === 'DELETED' ? undefined : ev.object);
+    this.usage.observe(ev);
     const node = ev.object.spec?.nodeName ?? ev.old?.spec?.nodeName;
     if (!node || !this.state.nodes[node]) return;
     // The kubelet's pod config ignores status-only updates (its own writes among them).
@@ -108,6 +126,7 @@ export class Kubelet implements Component, KubeletHost {
 
   private onNodeEvent(ev: WatchEvent): void {
     const name = ev.object.metadata.name;
+    this.hostIPs.delete(name);
     if (ev.type === 'ADDED' && !this.state.nodes[name]) this.ctx.schedule(this.ctx.timings.kubeletLatencyMs, 'register', { node: name, epoch: 0 });
     if (ev.type === 'DELETED') delete this.state.nodes[name];
     if (ev.type === 'MODIFIED' && !!ev.old?.spec?.unschedulable !== !!ev.object.spec?.unschedulable) {
@@ -120,9 +139,9 @@ export class Kubelet implements Component, KubeletHost {
   handle(ev: ScheduledEvent): void {
     if (ev.key.startsWith('sync:')) {
       const key = ev.key.slice(5);
-      if (this.state.queued[key] !== ev.at) return;
-      delete this.state.queued[key];
-      syncPod(this, key, (n) => this.state.nodes[n]);
+      if (this.state.queued.get(key) !== ev.at) return;
+      this.state.queued.delete(key);
+      syncPod(this, key, this.agentOf);
       return;
     }
     const d = (ev.data ?? {}) as TimerData;
@@ -143,7 +162,7 @@ export class Kubelet implements Component, KubeletHost {
       case 'schedulable':
         return this.nodeTick(ev.key, d);
     }
-    const p = d.pod ? this.state.pods[d.pod] : undefined;
+    const p = d.pod ? this.state.pods.get(d.pod) : undefined;
     if (!p || p.epoch !== d.epoch) return;
     const agent = this.state.nodes[p.node];
     if (!agent?.running) return;
@@ -164,7 +183,7 @@ export class Kubelet implements Component, KubeletHost {
       const type = d.type as ProbeType;
       doProbe(this, pod, p, c, type);
       // Probe workers stop with the pod (a finished or terminating pod is probed no more).
-      if (!d.manual && this.state.pods[d.pod!] === p && !p.terminal && p.terminatingAt === undefined) {
+      if (!d.manual && this.state.pods.get(d.pod!) === p && !p.terminal && p.terminatingAt === undefined) {
         const spec = [...(pod.spec?.initContainers ?? []), ...(pod.spec?.containers ?? [])].find((s: any) => s.name === c.name);
         const probe = probeOf(spec, type);
         if (probe) this.timer(probeSettings(probe).periodSeconds * 1000, 'probe', { pod: d.pod, epoch: d.epoch, container: c.name, type });
@@ -244,7 +263,7 @@ export class Kubelet implements Component, KubeletHost {
     if (!agent || agent.running === running) return;
     agent.running = running;
     agent.epoch++;
-    const mine = Object.entries(this.state.pods).filter(([, p]) => p.node === name);
+    const mine = [...this.state.pods].filter(([, p]) => p.node === name);
     for (const [, p] of mine) p.epoch = agent.epoch;
     if (!running) return;
     // Pulls that were under way died with the kubelet.
@@ -282,7 +301,7 @@ export class Kubelet implements Component, KubeletHost {
   /** Live actions on a running pod's process: crash it, or make its health endpoints fail. */
   appAction(namespace: string, podName: string, action: AppAction, container?: string): boolean {
     const key = `${namespace}/${podName}`;
-    const p = this.state.pods[key];
+    const p = this.state.pods.get(key);
     const pod = this.ctx.api.get('Pod', namespace, podName);
     if (!p || !pod || !this.state.nodes[p.node]?.running) return false;
     const targets = Object.values(p.containers).filter((c) => (container ? c.name === container : c.role === 'regular'));
@@ -304,11 +323,14 @@ export class Kubelet implements Component, KubeletHost {
   // ---- snapshots ----------------------------------------------------------------------------
 
   saveState(): unknown {
-    return clone(this.state);
+    const saved: SavedKubeletState = { ...this.state, pods: Object.fromEntries(this.state.pods), queued: Object.fromEntries(this.state.queued) };
+    return clone(saved);
   }
 
   loadState(state: unknown): void {
-    this.state = clone(state as KubeletState);
+    const s = clone(state as SavedKubeletState);
+    this.state = { ...s, pods: new Map(Object.entries(s.pods ?? {})), queued: new Map(Object.entries(s.queued ?? {})) };
     this.usage?.invalidate();
+    this.hostIPs.clear();
   }
 }

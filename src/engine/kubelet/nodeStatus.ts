@@ -19,8 +19,9 @@ export function nodeIndex(k: KubeletHost, name: string): number {
 
 /** The node's InternalIP (kind-style 172.18.0.N). */
 export function internalIP(agent: NodeAgent, node?: KubeObject): string {
-  const declared = (node?.status?.addresses ?? []).find((a: any) => a.type === 'InternalIP');
-  return declared?.address ?? `172.18.0.${agent.index + 2}`;
+  // Read at every pod status write: a plain loop, no closure.
+  for (const a of node?.status?.addresses ?? []) if (a.type === 'InternalIP') return a.address ?? `172.18.0.${agent.index + 2}`;
+  return `172.18.0.${agent.index + 2}`;
 }
 
 /** The pod CIDR the node IPAM would give: spec.podCIDR, else 10.244.<index>.0/24. */

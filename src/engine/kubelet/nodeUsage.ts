@@ -6,7 +6,7 @@
 //
 // Derived data only (the kubelet's state and the store determine it), so it is never saved: after
 // a restore it is rebuilt from scratch on first use.
-import type { ApiServer } from '../apiserver/store';
+import type { ApiServer, WatchEvent } from '../apiserver/store';
 import type { KubeObject } from '../api/meta';
 import type { KubeletState } from './types';
 
@@ -27,6 +27,11 @@ export interface NodeUsage {
   members: Map<string, PodRequests>;
   cpu: number;
   memory: number;
+}
+
+function isTerminal(pod: KubeObject): boolean {
+  const phase = pod.status?.phase;
+  return phase === 'Succeeded' || phase === 'Failed';
 }
 
 export class NodeUsageCache {
@@ -60,9 +65,14 @@ export class NodeUsageCache {
     this.set(key, this.api.get('Pod', key.slice(0, i), key.slice(i + 1)));
   }
 
-  /** Re-evaluate one pod key from a watch event: `pod` is its stored object now (undefined: deleted). */
-  observe(key: string, pod: KubeObject | undefined): void {
-    if (this.built) this.set(key, pod);
+  /** Re-evaluate a pod from its watch event. */
+  observe(ev: WatchEvent): void {
+    if (!this.built) return;
+    const pod = ev.object;
+    // A version with the same spec (and so node and requests) that is no more and no less
+    // terminal counts as before: most events are status writes like these.
+    if (ev.type === 'MODIFIED' && ev.old && ev.old.spec === pod.spec && isTerminal(ev.old) === isTerminal(pod)) return;
+    this.set(`${pod.metadata.namespace}/${pod.metadata.name}`, ev.type === 'DELETED' ? undefined : pod);
   }
 
   private rebuild(): void {
@@ -74,8 +84,7 @@ export class NodeUsageCache {
 
   private set(key: string, pod: KubeObject | undefined): void {
     const node: string | undefined = pod?.spec?.nodeName;
-    const phase = pod?.status?.phase;
-    const counted = !!node && this.state().pods[key] !== undefined && phase !== 'Succeeded' && phase !== 'Failed';
+    const counted = !!node && this.state().pods.has(key) && !isTerminal(pod!);
     const prev = this.members.get(key);
     // The kubelet's own status writes leave the requests as they were.
     if (counted && prev && prev.node === node && prev.containers === pod!.spec.containers && prev.initContainers === pod!.spec.initContainers) return;

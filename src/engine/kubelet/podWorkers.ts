@@ -8,7 +8,7 @@ import type { KubeletHost } from './host';
 import type { ContainerRuntime, NodeAgent, PodRuntime } from './types';
 import type { PodRequests } from './nodeUsage';
 import { SANDBOX_MS } from './constants';
-import { inCrashBackoff, killContainer, shouldRestart, startContainer } from './containers';
+import { containerHash, inCrashBackoff, killContainer, shouldRestart, startContainer } from './containers';
 import { startProbeTickers } from './probes/worker';
 import { startTermination } from './termination';
 
@@ -126,7 +126,7 @@ export function admit(k: KubeletHost, pod: KubeObject, node: KubeObject): { reas
     const uid = pod.metadata.uid;
     const admitted = k.state.pods;
     for (const [other, o] of k.ctx.api.podEntriesOnNode(node.metadata.name)) {
-      if (admitted[other] === undefined || o.metadata.uid === uid) continue;
+      if (!admitted.has(other) || o.metadata.uid === uid) continue;
       const phase = o.status?.phase;
       if (phase === 'Succeeded' || phase === 'Failed') continue;
       others++;
@@ -152,12 +152,14 @@ export function admit(k: KubeletHost, pod: KubeObject, node: KubeObject): { reas
 
 /** Sync one pod: the pod worker's single entry point. */
 export function syncPod(k: KubeletHost, key: string, agentFor: (node: string) => NodeAgent | undefined): void {
-  const [ns, name] = [key.slice(0, key.indexOf('/')), key.slice(key.indexOf('/') + 1)];
+  const slash = key.indexOf('/');
+  const ns = key.slice(0, slash);
+  const name = key.slice(slash + 1);
   const pod = k.ctx.api.get('Pod', ns, name);
-  let p: PodRuntime | undefined = k.state.pods[key];
+  let p: PodRuntime | undefined = k.state.pods.get(key);
   if (p && (!pod || pod.metadata.uid !== p.uid || pod.spec?.nodeName !== p.node)) {
     // The pod object is gone (or replaced): its containers go with it.
-    delete k.state.pods[key];
+    k.state.pods.delete(key);
     k.usage?.refresh(key);
     p = undefined;
   }
@@ -174,7 +176,7 @@ export function syncPod(k: KubeletHost, key: string, agentFor: (node: string) =>
     }
     p = newPodRuntime(pod, agent.name, k.now());
     p.epoch = agent.epoch;
-    k.state.pods[key] = p;
+    k.state.pods.set(key, p);
     k.usage?.refresh(key);
     const node = k.ctx.api.get('Node', undefined, agent.name);
     const rejected = node ? admit(k, pod, node) : undefined;
@@ -243,7 +245,7 @@ function advance(k: KubeletHost, pod: KubeObject, p: PodRuntime, agent: NodeAgen
   let waitingForRestart = false;
   for (const spec of pod.spec?.containers ?? []) {
     const c = p.containers[spec.name];
-    if (c.phase === 'running' && !c.stopping && c.specHash !== undefined && c.specHash !== JSON.stringify(spec)) {
+    if (c.phase === 'running' && !c.stopping && c.specHash !== undefined && c.specHash !== containerHash(spec)) {
       // computePodActions: a changed container definition (a new image) restarts the container.
       c.forceRestart = true;
       killContainer(k, pod, p, c, `Container ${c.name} definition changed, will be restarted`, pod.spec?.terminationGracePeriodSeconds ?? 30, 'changed');
@@ -266,11 +268,20 @@ function advance(k: KubeletHost, pod: KubeObject, p: PodRuntime, agent: NodeAgen
     if (p.busy) return;
     if (c.waiting) waitingForRestart = true;
   }
-  const regular = (pod.spec?.containers ?? []).map((s: any) => p.containers[s.name]);
-  if (!waitingForRestart && regular.length && regular.every((c: ContainerRuntime) => c.phase === 'exited' && !shouldRestart(restartPolicy, c))) {
+  if (!waitingForRestart && allExitedForGood(pod.spec?.containers ?? [], p, restartPolicy)) {
     p.terminal = true;
     killRemaining(k, pod, p);
   }
+}
+
+/** Whether there are regular containers and every one exited without a restart to come. */
+function allExitedForGood(specs: any[], p: PodRuntime, restartPolicy: string): boolean {
+  if (specs.length === 0) return false;
+  for (const s of specs) {
+    const c = p.containers[s.name];
+    if (c.phase !== 'exited' || shouldRestart(restartPolicy, c)) return false;
+  }
+  return true;
 }
 
 /** When spec.activeDeadlineSeconds runs out, counted from status.startTime. */

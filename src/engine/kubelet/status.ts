@@ -1,11 +1,10 @@
 // The status manager's view of a pod (pkg/kubelet/kubelet_pods.go generateAPIPodStatus, getPhase,
 // convertToAPIContainerStatuses; pkg/kubelet/status/generate.go for the conditions).
-import type { KubeObject } from '../api/meta';
+import { deepEqual, type KubeObject } from '../api/meta';
 import type { Clock } from '../sim/clock';
 import { computePodQOS } from '../api/qos';
 import type { ContainerRuntime, PodRuntime, TerminatedInfo } from './types';
-
-const KUBELET_CONDITIONS = ['PodReadyToStartContainers', 'Initialized', 'Ready', 'ContainersReady'];
+import { conditionList, conditionOf, kubeletCondition, otherConditions } from './conditions';
 
 function terminatedState(t: TerminatedInfo, clock: Clock) {
   const s: Record<string, unknown> = {
@@ -91,113 +90,152 @@ export function getPhase(pod: KubeObject, init: any[], regular: any[], podIsTerm
   return 'Pending';
 }
 
-function condition(type: string, status: boolean, reason?: string, message?: string) {
-  const c: Record<string, unknown> = { lastProbeTime: null, status: status ? 'True' : 'False', type };
-  if (!status && reason) c.reason = reason;
-  if (!status && message) c.message = message;
-  return c;
-}
-
 // Unchanged lists are kept as the stored ones: most status writes change one field, and the store
 // then compares them by identity and keeps no new copy.
 
 /** Whether prev is exactly [{ ip }]. */
 function sameIPs(prev: any, ip: string): boolean {
-  return Array.isArray(prev) && prev.length === 1 && prev[0]?.ip === ip && Object.keys(prev[0]).length === 1;
-}
-
-/**
- * Conditions this module built. Their keys always come in condition()'s order, so one of them
- * with the same field values as a new one is the same JSON text. (A cache: after a restore the
- * stored conditions are copies, found in no set, and are simply rebuilt.)
- */
-const built = new WeakSet<object>();
-
-/** Whether prev equals [...a, ...b]: a's conditions built alike, b's the very same objects. */
-function sameEntries(prev: any, a: Record<string, any>[], b: Record<string, unknown>[]): boolean {
-  if (!Array.isArray(prev) || prev.length !== a.length + b.length) return false;
-  for (let i = 0; i < a.length; i++) {
-    const x = prev[i];
-    const y = a[i];
-    if (!x || !built.has(x)) return false;
-    if (x.type !== y.type || x.status !== y.status || x.reason !== y.reason || x.message !== y.message) return false;
-    if (x.lastTransitionTime !== y.lastTransitionTime || x.observedGeneration !== y.observedGeneration) return false;
-  }
-  for (let i = 0; i < b.length; i++) if (prev[a.length + i] !== b[i]) return false;
+  if (!Array.isArray(prev) || prev.length !== 1 || prev[0]?.ip !== ip) return false;
+  for (const k in prev[0]) if (k !== 'ip') return false;
   return true;
 }
 
-/** generateAPIPodStatus: the whole status the kubelet writes for the pod now. */
+/**
+ * The status manager's cache (status_manager.go podStatuses): per pod, the status object this
+ * kubelet stored last. While the stored status is still that object, every list in it was built
+ * here (conditions.ts; container statuses by containerStatus, so an entry with the same field
+ * values as a new one is the same JSON text and can be kept). Held weakly by the pod's runtime
+ * entry, so it goes with it; after a restore the entries are new and the lists are rebuilt once.
+ */
+const lastWritten = new WeakMap<PodRuntime, object>();
+
+/** The store now holds `status`, as generatePodStatus built it for p. */
+export function statusWritten(p: PodRuntime, status: object): void {
+  lastWritten.set(p, status);
+}
+
+/** prev (a list built here) if it equals next, so the stored list is kept; else next. */
+function shareStatuses(prev: any, next: Record<string, unknown>[]): Record<string, unknown>[] {
+  if (!Array.isArray(prev) || prev.length !== next.length) return next;
+  for (let i = 0; i < next.length; i++) if (!deepEqual(prev[i], next[i])) return next;
+  return prev;
+}
+
+/** Whether some condition of this type in list is not True. */
+function someNotTrue(list: any[] | undefined, type: string): boolean {
+  if (list) for (const c of list) if (c.type === type && c.status !== 'True') return true;
+  return false;
+}
+
+const NONE: any[] = [];
+
+/**
+ * generateAPIPodStatus: the whole status the kubelet writes for the pod now. When nothing changed
+ * it is pod.status itself, so the caller can skip the write, as the status manager skips a status
+ * equal to the one it last sent (isPodStatusByKubeletEqual). Plain loops: it runs at every sync.
+ */
 export function generatePodStatus(pod: KubeObject, p: PodRuntime, hostIP: string, clock: Clock, podStartTime: number): any {
   const old = pod.status ?? {};
-  const initSpecs: any[] = pod.spec?.initContainers ?? [];
-  const specs: any[] = pod.spec?.containers ?? [];
-  const initDone = initSpecs.every((s) => {
+  const own = old === lastWritten.get(p);
+  const initSpecs: any[] = pod.spec?.initContainers ?? NONE;
+  const specs: any[] = pod.spec?.containers ?? NONE;
+
+  // Init containers: all done, the ones not initialized, and the sidecars (restartable init
+  // containers) that count for readiness too, listed first (status/generate.go). The names are
+  // kept as the space-separated lists the condition messages show.
+  let initDone = true;
+  let notInit: string | undefined;
+  let unready: string | undefined;
+  for (const s of initSpecs) {
     const c = p.containers[s.name];
-    if (s.restartPolicy === 'Always') return c?.phase === 'running' && c.started;
-    return c?.terminated?.exitCode === 0 && c.phase === 'exited';
-  });
-  const initStatuses = initSpecs.map((s) => containerStatus(p.containers[s.name], s, 'PodInitializing', clock));
-  const statuses = specs.map((s) => containerStatus(p.containers[s.name], s, initDone ? 'ContainerCreating' : 'PodInitializing', clock));
+    if (s.restartPolicy === 'Always') {
+      const up = c?.phase === 'running' && c.started;
+      if (!up) notInit = notInit === undefined ? s.name : `${notInit} ${s.name}`;
+      if (!up) initDone = false;
+      if (!c?.ready) unready = unready === undefined ? s.name : `${unready} ${s.name}`;
+    } else {
+      if (!(c?.terminated?.exitCode === 0)) notInit = notInit === undefined ? s.name : `${notInit} ${s.name}`;
+      if (!(c?.terminated?.exitCode === 0 && c.phase === 'exited')) initDone = false;
+    }
+  }
+  for (const s of specs) if (!p.containers[s.name]?.ready) unready = unready === undefined ? s.name : `${unready} ${s.name}`;
+
+  const initStatuses: any[] = initSpecs.length ? new Array(initSpecs.length) : NONE;
+  for (let i = 0; i < initSpecs.length; i++) initStatuses[i] = containerStatus(p.containers[initSpecs[i].name], initSpecs[i], 'PodInitializing', clock);
+  const statuses: any[] = new Array(specs.length);
+  for (let i = 0; i < specs.length; i++) statuses[i] = containerStatus(p.containers[specs[i].name], specs[i], initDone ? 'ContainerCreating' : 'PodInitializing', clock);
 
   let phase = getPhase(pod, initStatuses, statuses, !!p.terminal || p.terminatingAt !== undefined);
   if (p.rejected || p.failed) phase = 'Failed';
   if (!p.terminal && p.terminatingAt === undefined && (old.phase === 'Succeeded' || old.phase === 'Failed')) phase = old.phase;
   const terminal = phase === 'Succeeded' || phase === 'Failed';
 
-  // Sidecars (restartable init containers) count for readiness too, listed first (status/generate.go).
-  const sidecars = initSpecs.filter((s) => s.restartPolicy === 'Always');
-  const unready: string[] = [];
-  for (const s of sidecars) if (!p.containers[s.name]?.ready) unready.push(s.name);
-  for (const s of specs) if (!p.containers[s.name]?.ready) unready.push(s.name);
-  const notInit = initSpecs.filter((s) => {
-    const c = p.containers[s.name];
-    return s.restartPolicy === 'Always' ? !(c?.phase === 'running' && c.started) : !(c?.terminated?.exitCode === 0);
-  }).map((s) => s.name);
-  const containersReady = unready.length === 0;
-  const gates: string[] = (pod.spec?.readinessGates ?? []).map((g: any) => g.conditionType);
-  const missingGate = gates.find((g) => !(old.conditions ?? []).some((c: any) => c.type === g));
-  const falseGate = gates.find((g) => (old.conditions ?? []).some((c: any) => c.type === g && c.status !== 'True'));
-
-  const conds: Record<string, any>[] = [];
-  conds.push(condition('PodReadyToStartContainers', p.sandboxReady && !terminal));
-  conds.push(condition('Initialized', notInit.length === 0 || initDone, 'ContainersNotInitialized', `containers with incomplete status: [${notInit.join(' ')}]`));
-  if (terminal) {
-    conds.push(condition('Ready', false, 'PodCompleted'));
-    conds.push(condition('ContainersReady', false, 'PodCompleted'));
-  } else {
-    const unreadyMsg = `containers with unready status: [${unready.join(' ')}]`;
-    if (!containersReady) conds.push(condition('Ready', false, 'ContainersNotReady', unreadyMsg));
-    else if (missingGate) conds.push(condition('Ready', false, 'ReadinessGatesNotReady', `corresponding condition of pod readiness gate "${missingGate}" does not exist.`));
-    else if (falseGate) conds.push(condition('Ready', false, 'ReadinessGatesNotReady', `the status of pod readiness gate "${falseGate}" is not "True", but False`));
-    else conds.push(condition('Ready', true));
-    conds.push(condition('ContainersReady', containersReady, 'ContainersNotReady', unreadyMsg));
+  let missingGate: string | undefined;
+  let falseGate: string | undefined;
+  for (const g of pod.spec?.readinessGates ?? NONE) {
+    const t: string = g.conditionType;
+    if (missingGate === undefined && !conditionOf(old.conditions, t)) missingGate = t;
+    if (falseGate === undefined && someNotTrue(old.conditions, t)) falseGate = t;
   }
+
   const now = clock.timestamp();
   const gen = pod.metadata.generation;
-  for (const c of conds) {
-    const prev = (old.conditions ?? []).find((x: any) => x.type === c.type);
-    c.lastTransitionTime = prev && prev.status === c.status ? prev.lastTransitionTime : now;
-    if (gen !== undefined) c.observedGeneration = gen;
+  const prev: any[] | undefined = old.conditions;
+  const initialized = notInit === undefined || initDone;
+  const sandbox = kubeletCondition(prev, own, 0, 'PodReadyToStartContainers', p.sandboxReady && !terminal, undefined, undefined, now, gen);
+  const init = kubeletCondition(prev, own, 1, 'Initialized', initialized, 'ContainersNotInitialized', initialized ? undefined : `containers with incomplete status: [${notInit}]`, now, gen);
+  let ready: any;
+  let containersReady: any;
+  if (terminal) {
+    ready = kubeletCondition(prev, own, 2, 'Ready', false, 'PodCompleted', undefined, now, gen);
+    containersReady = kubeletCondition(prev, own, 3, 'ContainersReady', false, 'PodCompleted', undefined, now, gen);
+  } else {
+    // Messages are only kept on False conditions: built only then.
+    const unreadyMsg = unready === undefined ? undefined : `containers with unready status: [${unready}]`;
+    if (unready !== undefined) ready = kubeletCondition(prev, own, 2, 'Ready', false, 'ContainersNotReady', unreadyMsg, now, gen);
+    else if (missingGate) ready = kubeletCondition(prev, own, 2, 'Ready', false, 'ReadinessGatesNotReady', `corresponding condition of pod readiness gate "${missingGate}" does not exist.`, now, gen);
+    else if (falseGate) ready = kubeletCondition(prev, own, 2, 'Ready', false, 'ReadinessGatesNotReady', `the status of pod readiness gate "${falseGate}" is not "True", but False`, now, gen);
+    else ready = kubeletCondition(prev, own, 2, 'Ready', true, undefined, undefined, now, gen);
+    containersReady = kubeletCondition(prev, own, 3, 'ContainersReady', unready === undefined, 'ContainersNotReady', unreadyMsg, now, gen);
   }
-  const others = (old.conditions ?? []).filter((c: any) => !KUBELET_CONDITIONS.includes(c.type));
+  const conditions = conditionList(prev, own, [sandbox, init, ready, containersReady]);
+  const hostIPs = sameIPs(old.hostIPs, hostIP) ? old.hostIPs : [{ ip: hostIP }];
+  const podIPs = p.ip ? (sameIPs(old.podIPs, p.ip) ? old.podIPs : [{ ip: p.ip }]) : undefined;
+  const startTime = old.startTime ?? clock.timestamp(podStartTime);
+  const initContainerStatuses = own ? shareStatuses(old.initContainerStatuses, initStatuses) : initStatuses;
+  const containerStatuses = own ? shareStatuses(old.containerStatuses, statuses) : statuses;
+  const qosClass = old.qosClass || computePodQOS(pod);
+  // Every field as stored (most syncs change nothing): the stored status itself, not a copy.
+  if (
+    !p.rejected &&
+    conditions === old.conditions &&
+    phase === old.phase &&
+    (gen === undefined || gen === old.observedGeneration) &&
+    hostIP === old.hostIP &&
+    hostIPs === old.hostIPs &&
+    (!p.ip || (p.ip === old.podIP && podIPs === old.podIPs)) &&
+    startTime === old.startTime &&
+    (!initSpecs.length || initContainerStatuses === old.initContainerStatuses) &&
+    containerStatuses === old.containerStatuses &&
+    (!p.failed || (p.failed.reason === old.reason && p.failed.message === old.message)) &&
+    qosClass === old.qosClass
+  ) {
+    return old;
+  }
+
   const status: any = { ...old };
-  if (sameEntries(old.conditions, conds, others)) status.conditions = old.conditions;
-  else {
-    for (const c of conds) built.add(c);
-    status.conditions = conds.concat(others);
-  }
+  status.conditions = conditions;
   status.phase = phase;
   if (gen !== undefined) status.observedGeneration = gen;
   status.hostIP = hostIP;
-  status.hostIPs = sameIPs(old.hostIPs, hostIP) ? old.hostIPs : [{ ip: hostIP }];
+  status.hostIPs = hostIPs;
   if (p.ip) {
     status.podIP = p.ip;
-    status.podIPs = sameIPs(old.podIPs, p.ip) ? old.podIPs : [{ ip: p.ip }];
+    status.podIPs = podIPs;
   }
-  status.startTime = old.startTime ?? clock.timestamp(podStartTime);
-  if (initSpecs.length) status.initContainerStatuses = initStatuses;
-  status.containerStatuses = statuses;
+  status.startTime = startTime;
+  if (initSpecs.length) status.initContainerStatuses = initContainerStatuses;
+  status.containerStatuses = containerStatuses;
   if (p.failed) {
     status.reason = p.failed.reason;
     status.message = p.failed.message;
@@ -207,8 +245,8 @@ export function generatePodStatus(pod: KubeObject, p: PodRuntime, hostIP: string
     status.message = p.rejected.message;
     delete status.containerStatuses;
     delete status.initContainerStatuses;
-    status.conditions = others;
+    status.conditions = otherConditions(old.conditions);
   }
-  if (!status.qosClass) status.qosClass = computePodQOS(pod);
+  if (!status.qosClass) status.qosClass = qosClass;
   return status;
 }

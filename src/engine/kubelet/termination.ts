@@ -33,7 +33,7 @@ export function finishIfStopped(k: KubeletHost, _pod: KubeObject, p: PodRuntime)
   if (cur && cur.metadata.uid === p.uid) {
     k.ctx.api.delete('Pod', p.namespace, p.name, { gracePeriodSeconds: 0, preconditions: { uid: p.uid } });
   }
-  delete k.state.pods[key];
+  k.state.pods.delete(key);
   k.usage?.refresh(key);
   return true;
 }

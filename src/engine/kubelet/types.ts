@@ -102,17 +102,27 @@ export interface BackoffEntry {
   lastUpdate: number;
 }
 
+/**
+ * The pods and the sync queue, read and written at every pod event under keys built on the fly,
+ * are maps while running; a snapshot holds them as plain objects (SavedKubeletState), both in
+ * insertion order.
+ */
 export interface KubeletState {
   nodes: Record<string, NodeAgent>;
   /** By "namespace/name". */
-  pods: Record<string, PodRuntime>;
+  pods: Map<string, PodRuntime>;
   crashBackoff: Record<string, BackoffEntry>;
   pullBackoff: Record<string, BackoffEntry>;
   /** The last failed pull per back-off key, shown in the ImagePullBackOff message (kubernetes#127918). */
   pullErrors: Record<string, string>;
   /** Pod sync keys -> time queued (the pod workers' queue). */
-  queued: Record<string, number>;
+  queued: Map<string, number>;
 }
+
+export type SavedKubeletState = Omit<KubeletState, 'pods' | 'queued'> & {
+  pods: Record<string, PodRuntime>;
+  queued: Record<string, number>;
+};
 
 /** A timer the kubelet set for itself; `epoch` and `instance` make stale ones harmless. */
 export interface TimerData {

@@ -32,8 +32,24 @@ const COMPONENT = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/;
 const TAG = /^[\w][\w.-]{0,127}$/;
 const DIGEST = /^[A-Za-z][A-Za-z0-9]*(?:[-_+.][A-Za-z][A-Za-z0-9]*)*:[0-9a-fA-F]{32,}$/;
 
+/**
+ * Parses by image string: parsing is pure, and a cluster runs few distinct images across many
+ * container starts. Results are shared, so they are never modified. Bounded, as a cache, not state.
+ */
+const parsedImages = new Map<string, ImageParse>();
+
 /** reference.ParseNormalizedNamed plus the default ":latest" tag. */
 export function parseImage(raw: string): ImageParse {
+  let r = parsedImages.get(raw);
+  if (r === undefined) {
+    if (parsedImages.size >= 1024) parsedImages.clear();
+    r = parseUncached(raw);
+    parsedImages.set(raw, r);
+  }
+  return r;
+}
+
+function parseUncached(raw: string): ImageParse {
   const invalid = (why = 'invalid reference format') => ({ ok: false as const, error: `couldn't parse image reference "${raw}": ${why}` });
   if (!raw || raw !== raw.trim() || /\s/.test(raw)) return invalid();
   let rest = raw;

@@ -23,12 +23,25 @@ export interface LabelGroup {
   terminating: number;
 }
 
-/** One pod in the index: its latest version, its place in list order and its bucket. */
+/** What a pod is counted as in its bucket's label groups and node counts. */
+interface Counted {
+  /** labelsKey of the labels. */
+  key: string;
+  labels: Labels | undefined;
+  active: boolean;
+  /** Active and Ready. */
+  ready: boolean;
+  terminating: boolean;
+  node: string;
+}
+
+/** One pod in the index: its latest version, its place in list order, its bucket and counts. */
 interface Entry {
   pod: KubeObject;
   /** Arrival number: the API server lists pods in the order they were created. */
   n: number;
   bucket: Bucket;
+  counted: Counted;
 }
 
 interface Bucket {
@@ -41,20 +54,15 @@ interface Bucket {
   last: number;
   sorted: boolean;
   groups: Map<string, LabelGroup>;
+  /** Active pods per spec.nodeName ('' while unassigned). */
+  activeOnNode: Map<string, number>;
 }
-
-const labelKeys = new WeakMap<object, string>();
 
 /** Label sets compared by content: keys sorted, so {a,b} and {b,a} fall in one group. */
 function labelsKey(labels: Labels | undefined): string {
   if (!labels) return '{}';
-  let k = labelKeys.get(labels);
-  if (k === undefined) {
-    k = JSON.stringify(Object.keys(labels).sort().map((n) => [n, labels[n]]));
-    if (k === '[]') k = '{}';
-    labelKeys.set(labels, k);
-  }
-  return k;
+  const k = JSON.stringify(Object.keys(labels).sort().map((n) => [n, labels[n]]));
+  return k === '[]' ? '{}' : k;
 }
 
 /** Pods are keyed by UID: a pod deleted and created again under its name is a new pod. */
@@ -90,31 +98,38 @@ export class PodControllerIndex {
       }
       return;
     }
-    const target = this.bucketFor(pod.metadata.namespace ?? '', controllerRef(pod)?.uid ?? '');
+    // Status writes keep the owner references (and the namespace never changes): same bucket.
+    const target =
+      e && e.pod.metadata.ownerReferences === pod.metadata.ownerReferences && e.pod.metadata.namespace === pod.metadata.namespace
+        ? e.bucket
+        : this.bucketFor(pod.metadata.namespace ?? '', controllerRef(pod)?.uid ?? '');
     if (!e) {
-      const added: Entry = { pod, n: this.next++, bucket: target };
+      const added: Entry = { pod, n: this.next++, bucket: target, counted: countedAs(pod, undefined) };
       this.entries.set(id, added);
       this.attach(id, added);
-    } else if (e.bucket !== target) {
-      this.detach(id, e);
-      e.pod = pod;
-      e.bucket = target;
-      this.attach(id, e);
-    } else {
-      if (!sameCounts(e.pod, pod)) {
-        account(target, e.pod, -1);
-        account(target, pod, 1);
-      }
-      e.pod = pod;
+      return;
     }
+    const counted = countedAs(pod, e.counted);
+    if (e.bucket !== target) {
+      this.detach(id, e);
+      e.bucket = target;
+      e.counted = counted;
+      this.attach(id, e);
+    } else if (counted !== e.counted) {
+      account(target, e.counted, -1);
+      account(target, counted, 1);
+      e.counted = counted;
+    }
+    e.pod = pod;
   }
 
   /**
-   * Active pods of a namespace whose labels `matches` accepts, in no particular order. Only
-   * buckets with a matching label group are read.
+   * How many active pods of a namespace whose labels `matches` accepts are on each node ('' for
+   * the unassigned ones): the podsOnNode count of getPodsRankedByRelatedPodsOnSameNode. Buckets
+   * whose active pods all match are added from their running counts, without a walk over pods.
    */
-  activePodsMatching(namespace: string | undefined, matches: (labels: Labels | undefined) => boolean): KubeObject[] {
-    const out: KubeObject[] = [];
+  activePodsOnNodes(namespace: string | undefined, matches: (labels: Labels | undefined) => boolean): Map<string, number> {
+    const out = new Map<string, number>();
     for (const bucket of this.buckets.get(namespace ?? '')?.values() ?? []) {
       let some = false;
       let all = true;
@@ -124,7 +139,15 @@ export class PodControllerIndex {
         else all = false;
       }
       if (!some) continue;
-      for (const { pod } of bucket.pods.values()) if (isPodActive(pod) && (all || matches(pod.metadata.labels))) out.push(pod);
+      if (all) {
+        for (const [node, n] of bucket.activeOnNode) out.set(node, (out.get(node) ?? 0) + n);
+        continue;
+      }
+      for (const { pod } of bucket.pods.values()) {
+        if (!isPodActive(pod) || !matches(pod.metadata.labels)) continue;
+        const node = pod.spec?.nodeName ?? '';
+        out.set(node, (out.get(node) ?? 0) + 1);
+      }
     }
     return out;
   }
@@ -174,7 +197,7 @@ export class PodControllerIndex {
     let byUid = this.buckets.get(namespace);
     if (!byUid) this.buckets.set(namespace, (byUid = new Map()));
     let b = byUid.get(uid);
-    if (!b) byUid.set(uid, (b = { namespace, uid, pods: new Map(), last: -1, sorted: true, groups: new Map() }));
+    if (!b) byUid.set(uid, (b = { namespace, uid, pods: new Map(), last: -1, sorted: true, groups: new Map(), activeOnNode: new Map() }));
     return b;
   }
 
@@ -194,12 +217,12 @@ export class PodControllerIndex {
     if (e.n < b.last) b.sorted = false;
     else b.last = e.n;
     b.pods.set(id, e);
-    account(b, e.pod, 1);
+    account(b, e.counted, 1);
   }
 
   private detach(id: string, e: Entry): void {
     const b = e.bucket;
-    account(b, e.pod, -1);
+    account(b, e.counted, -1);
     b.pods.delete(id);
     if (b.pods.size > 0) return;
     const byUid = this.buckets.get(b.namespace);
@@ -213,21 +236,34 @@ function groupsOf(bucket: Bucket | undefined): LabelGroup[] {
   return [...bucket.groups.values()].map((g) => ({ ...g }));
 }
 
-/** Whether two versions of a pod count the same in every label group field. */
-function sameCounts(a: KubeObject, b: KubeObject): boolean {
-  return a.metadata.labels === b.metadata.labels && isPodActive(a) === isPodActive(b) && isPodTerminating(a) === isPodTerminating(b) && isPodReady(a) === isPodReady(b);
+/**
+ * How a pod version is counted: `prev` itself when that is unchanged (most updates are status
+ * writes that keep the labels object and change nothing counted).
+ */
+function countedAs(pod: KubeObject, prev: Counted | undefined): Counted {
+  const labels = pod.metadata.labels;
+  const active = isPodActive(pod);
+  const ready = active && isPodReady(pod);
+  const terminating = isPodTerminating(pod);
+  const node = pod.spec?.nodeName ?? '';
+  if (prev && prev.labels === labels && prev.active === active && prev.ready === ready && prev.terminating === terminating && prev.node === node) return prev;
+  const key = prev && prev.labels === labels ? prev.key : labelsKey(labels);
+  return { key, labels, active, ready, terminating, node };
 }
 
-function account(bucket: Bucket, pod: KubeObject, sign: 1 | -1): void {
-  const k = labelsKey(pod.metadata.labels);
-  let g = bucket.groups.get(k);
-  if (!g) bucket.groups.set(k, (g = { labels: pod.metadata.labels, total: 0, active: 0, ready: 0, terminating: 0 }));
+/** Count a pod in (sign 1) or out of (sign -1) its label group and node. */
+function account(bucket: Bucket, c: Counted, sign: 1 | -1): void {
+  let g = bucket.groups.get(c.key);
+  if (!g) bucket.groups.set(c.key, (g = { labels: c.labels, total: 0, active: 0, ready: 0, terminating: 0 }));
   g.total += sign;
-  if (isPodActive(pod)) {
+  if (c.active) {
     g.active += sign;
-    if (isPodReady(pod)) g.ready += sign;
-  } else if (isPodTerminating(pod)) g.terminating += sign;
-  if (g.total === 0) bucket.groups.delete(k);
+    if (c.ready) g.ready += sign;
+    const n = (bucket.activeOnNode.get(c.node) ?? 0) + sign;
+    if (n === 0) bucket.activeOnNode.delete(c.node);
+    else bucket.activeOnNode.set(c.node, n);
+  } else if (c.terminating) g.terminating += sign;
+  if (g.total === 0) bucket.groups.delete(c.key);
 }
 
 const shared = new WeakMap<ApiServer, PodControllerIndex>();

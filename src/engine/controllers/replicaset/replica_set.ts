@@ -90,11 +90,12 @@ export class ReplicaSetController extends Controller {
     if (curRef) {
       const rs = this.resolveControllerRef(pod.metadata.namespace, curRef);
       if (!rs) return;
-      this.enqueue(nsName(rs));
+      const key = nsName(rs);
+      this.enqueue(key);
       // A pod that just became ready turns available minReadySeconds later; nothing else
       // would wake the controller then (the +1s avoids millisecond skew, as upstream).
       const minReady = rs.spec?.minReadySeconds ?? 0;
-      if (!isPodReady(old) && isPodReady(pod) && minReady > 0) this.enqueue(nsName(rs), minReady * 1000 + 1000);
+      if (minReady > 0 && !isPodReady(old) && isPodReady(pod)) this.enqueue(key, minReady * 1000 + 1000);
       return;
     }
     if (labelChanged || refChanged) for (const rs of this.podReplicaSets(pod)) this.enqueue(nsName(rs));
@@ -252,7 +253,7 @@ export class ReplicaSetController extends Controller {
     if (diff > 0) {
       diff = Math.min(diff, BURST_REPLICAS);
       const active = activePods();
-      const toDelete = this.podsToDelete(active, this.indirectlyRelatedPods(rs), diff);
+      const toDelete = this.podsToDelete(rs, active, diff);
       this.expectations.expectDeletions(key, toDelete.map((p) => nsName(p)), now);
       let firstError: Error | undefined;
       for (const pod of toDelete) {
@@ -267,30 +268,32 @@ export class ReplicaSetController extends Controller {
     return undefined;
   }
 
-  /** getPodsToDelete: rank by co-located pods of the same owner family, then sort (only if needed). */
-  private podsToDelete(active: KubeObject[], related: KubeObject[], diff: number): KubeObject[] {
+  /**
+   * getPodsToDelete: rank each pod by its node's count of active related pods
+   * (getPodsRankedByRelatedPodsOnSameNode), then sort (only if needed).
+   */
+  private podsToDelete(rs: KubeObject, active: KubeObject[], diff: number): KubeObject[] {
     if (diff >= active.length) return active.slice(0, diff);
-    const onNode = new Map<string, number>();
-    for (const p of related) if (isPodActive(p)) onNode.set(p.spec?.nodeName ?? '', (onNode.get(p.spec?.nodeName ?? '') ?? 0) + 1);
+    const onNode = this.relatedPodsOnNodes(rs);
     const ranks = active.map((p) => onNode.get(p.spec?.nodeName ?? '') ?? 0);
     return sortActivePodsWithRanks(active, ranks, this.ctx.clock.epochMs + this.ctx.clock.now).slice(0, diff);
   }
 
   /**
-   * getIndirectlyRelatedPods: pods any ReplicaSet sharing this one's controller (a Deployment's
-   * RS family) selects, each once. Only the active ones' node counts matter, so their order does not.
+   * Per node, the active pods of getIndirectlyRelatedPods: pods any ReplicaSet sharing this one's
+   * controller (a Deployment's RS family) selects, each once.
    */
-  private indirectlyRelatedPods(rs: KubeObject): KubeObject[] {
+  private relatedPodsOnNodes(rs: KubeObject): Map<string, number> {
     const ref = controllerRef(rs);
-    if (!ref) return [];
+    if (!ref) return new Map();
     const sels: Selector[] = [];
     for (const other of this.ctx.api.list('ReplicaSet', { namespace: rs.metadata.namespace })) {
       if (controllerRef(other)?.uid !== ref.uid) continue;
       const sel = safeSelector(other);
       if (sel) sels.push(sel);
     }
-    if (sels.length === 0) return [];
-    return this.pods.activePodsMatching(rs.metadata.namespace, (labels) => sels.some((sel) => matchesLabels(sel, labels)));
+    if (sels.length === 0) return new Map();
+    return this.pods.activePodsOnNodes(rs.metadata.namespace, (labels) => sels.some((sel) => matchesLabels(sel, labels)));
   }
 
   protected override saveExtra(): Extra {

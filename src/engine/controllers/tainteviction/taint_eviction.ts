@@ -19,7 +19,8 @@ interface Scheduled {
 
 export class TaintEvictionController extends Controller {
   readonly name = TAINT_EVICTION_CONTROLLER;
-  private scheduled: Record<string, Scheduled> = {};
+  /** Pending evictions by pod key (a map: looked up at every pod event; saved as an object). */
+  private scheduled = new Map<string, Scheduled>();
 
   protected run(): void {
     this.ctx.api.watch((ev) => this.onPod(ev), ['Pod']);
@@ -29,9 +30,9 @@ export class TaintEvictionController extends Controller {
   private onPod(ev: WatchEvent): void {
     const pod = ev.object;
     // PodUpdated: an update that changes neither the node nor the tolerations is ignored.
-    if (ev.type === 'MODIFIED' && ev.old?.spec?.nodeName === pod.spec?.nodeName && deepEqual(ev.old?.spec?.tolerations ?? [], pod.spec?.tolerations ?? [])) return;
+    if (ev.type === 'MODIFIED' && (ev.old?.spec === pod.spec || (ev.old?.spec?.nodeName === pod.spec?.nodeName && deepEqual(ev.old?.spec?.tolerations ?? [], pod.spec?.tolerations ?? [])))) return;
     const key = `${pod.metadata.namespace}/${pod.metadata.name}`;
-    if (ev.type === 'DELETED' || pod.spec?.nodeName || this.scheduled[key]) this.enqueue(`pod:${key}`);
+    if (ev.type === 'DELETED' || pod.spec?.nodeName || this.scheduled.has(key)) this.enqueue(`pod:${key}`);
   }
 
   private onNode(ev: WatchEvent): void {
@@ -47,7 +48,7 @@ export class TaintEvictionController extends Controller {
     const pod = this.ctx.api.get('Pod', ns, name);
     const phase = pod?.status?.phase;
     if (!pod || !pod.spec?.nodeName || pod.metadata.deletionTimestamp || phase === 'Succeeded' || phase === 'Failed') {
-      delete this.scheduled[podKey];
+      this.scheduled.delete(podKey);
       return;
     }
     const node = this.ctx.api.get('Node', undefined, pod.spec.nodeName);
@@ -67,27 +68,26 @@ export class TaintEvictionController extends Controller {
       this.cancel(podKey, pod);
       return;
     }
-    const cur = this.scheduled[podKey];
+    const cur = this.scheduled.get(podKey);
     if (cur && cur.uid === pod.metadata.uid) return; // keeps its original start time
     this.schedule(podKey, pod, min);
   }
 
   private schedule(podKey: string, pod: KubeObject, delay: number): void {
     const now = this.ctx.clock.now;
-    this.scheduled[podKey] = { uid: pod.metadata.uid!, createdAt: now, at: now + delay };
+    this.scheduled.set(podKey, { uid: pod.metadata.uid!, createdAt: now, at: now + delay });
     this.enqueue(`evict:${podKey}`, delay);
   }
 
   private cancel(podKey: string, pod: KubeObject | undefined): void {
-    if (!this.scheduled[podKey]) return;
-    delete this.scheduled[podKey];
+    if (!this.scheduled.delete(podKey)) return;
     if (pod) this.ctx.events.record(pod, 'Normal', 'TaintManagerEviction', `Cancelling deletion of Pod ${podKey}`, { component: TAINT_EVICTION_CONTROLLER });
   }
 
   private evict(podKey: string): void {
-    const s = this.scheduled[podKey];
+    const s = this.scheduled.get(podKey);
     if (!s || s.at > this.ctx.clock.now) return;
-    delete this.scheduled[podKey];
+    this.scheduled.delete(podKey);
     const [ns, name] = [podKey.slice(0, podKey.indexOf('/')), podKey.slice(podKey.indexOf('/') + 1)];
     const pod = this.ctx.api.get('Pod', ns, name);
     if (!pod || pod.metadata.uid !== s.uid || pod.metadata.deletionTimestamp) return;
@@ -113,10 +113,10 @@ export class TaintEvictionController extends Controller {
   }
 
   protected override saveExtra(): unknown {
-    return this.scheduled;
+    return Object.fromEntries(this.scheduled);
   }
 
   protected override loadExtra(s: unknown): void {
-    this.scheduled = (s as Record<string, Scheduled>) ?? {};
+    this.scheduled = new Map(Object.entries((s as Record<string, Scheduled>) ?? {}));
   }
 }

@@ -15,8 +15,11 @@ export const PROBE_TYPES: ProbeType[] = ['startup', 'liveness', 'readiness'];
 const INITIAL: Record<ProbeType, ProbeResult> = { liveness: 'success', readiness: 'failure', startup: 'unknown' };
 const TITLE: Record<ProbeType, string> = { liveness: 'Liveness', readiness: 'Readiness', startup: 'Startup' };
 
+/** The container spec field of each probe type (constant keys: probeOf runs at every start). */
+const PROBE_FIELD: Record<ProbeType, string> = { liveness: 'livenessProbe', readiness: 'readinessProbe', startup: 'startupProbe' };
+
 export function probeOf(spec: any, type: ProbeType): any {
-  return spec?.[`${type}Probe`];
+  return spec?.[PROBE_FIELD[type]];
 }
 
 /** Defaults of v1.Probe (SetDefaults_Probe). */
