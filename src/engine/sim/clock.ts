@@ -69,7 +69,9 @@ export class EventQueue {
     while (i > 0) {
       const p = (i - 1) >> 1;
       if (!this.less(h[i], h[p])) break;
-      [h[i], h[p]] = [h[p], h[i]];
+      const t = h[i];
+      h[i] = h[p];
+      h[p] = t;
       i = p;
     }
   }
@@ -84,7 +86,9 @@ export class EventQueue {
       if (l < n && this.less(h[l], h[m])) m = l;
       if (r < n && this.less(h[r], h[m])) m = r;
       if (m === i) return;
-      [h[i], h[m]] = [h[m], h[i]];
+      const t = h[i];
+      h[i] = h[m];
+      h[m] = t;
       i = m;
     }
   }
@@ -99,16 +103,21 @@ export class Clock {
 
   /** RFC 3339 with second precision, as metav1.Time serialises. */
   timestamp(ms: number = this.now): string {
-    // Second precision: every call within the same second gives the same string, so keep the last.
+    // Second precision: every call within the same second gives the same string. Callers alternate
+    // between now and a recent past second (a container's startedAt), so the last two are kept.
     const sec = Math.floor((this.epochMs + ms) / 1000);
-    if (sec !== this.lastSec) {
-      this.lastSec = sec;
-      this.lastStamp = new Date(sec * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z');
-    }
+    if (sec === this.lastSec) return this.lastStamp;
+    if (sec === this.prevSec) return this.prevStamp;
+    this.prevSec = this.lastSec;
+    this.prevStamp = this.lastStamp;
+    this.lastSec = sec;
+    this.lastStamp = new Date(sec * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z');
     return this.lastStamp;
   }
   private lastSec = Number.NaN;
   private lastStamp = '';
+  private prevSec = Number.NaN;
+  private prevStamp = '';
 
   /** RFC 3339 with microseconds, as metav1.MicroTime serialises (Event.eventTime, Lease.renewTime). */
   microTimestamp(ms: number = this.now): string {

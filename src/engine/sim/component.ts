@@ -32,13 +32,13 @@ export interface Component {
 
 /**
  * A client-go style workqueue on the virtual clock: keys are de-duplicated, an earlier add wins,
- * and `sync(key)` runs when the key's time comes. State is a plain map so it snapshots.
+ * and `sync(key)` runs when the key's time comes. Snapshots save the queue as a plain object.
  */
 export abstract class Controller implements Component {
   abstract readonly name: string;
   protected ctx!: ComponentContext;
   /** key -> the time it is queued for. */
-  protected queued: Record<string, number> = {};
+  protected queued = new Map<string, number>();
 
   start(ctx: ComponentContext): void {
     this.ctx = ctx;
@@ -54,25 +54,25 @@ export abstract class Controller implements Component {
   /** Queue key after the informer/workqueue latency (or an explicit delay, as AddAfter). */
   enqueue(key: string, delayMs = this.ctx.timings.controllerLatencyMs): void {
     const at = this.ctx.clock.now + Math.max(0, Math.round(delayMs));
-    const cur = this.queued[key];
+    const cur = this.queued.get(key);
     if (cur !== undefined && cur <= at) return;
-    this.queued[key] = at;
+    this.queued.set(key, at);
     this.ctx.schedule(at - this.ctx.clock.now, key);
   }
 
   handle(ev: ScheduledEvent): void {
-    if (this.queued[ev.key] !== ev.at) return; // superseded by an earlier add
-    delete this.queued[ev.key];
+    if (this.queued.get(ev.key) !== ev.at) return; // superseded by an earlier add
+    this.queued.delete(ev.key);
     this.sync(ev.key);
   }
 
   saveState(): unknown {
-    return { queued: { ...this.queued }, extra: this.saveExtra() };
+    return { queued: Object.fromEntries(this.queued), extra: this.saveExtra() };
   }
 
   loadState(state: unknown): void {
     const s = state as { queued: Record<string, number>; extra: unknown };
-    this.queued = { ...s.queued };
+    this.queued = new Map(Object.entries(s.queued));
     this.loadExtra(s.extra);
   }
 
