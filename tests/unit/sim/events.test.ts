@@ -94,4 +94,29 @@ describe('EventRecorder and the EventCorrelator', () => {
     expect(c.list()).toEqual(a.list());
     expect(a.list()[9]).toEqual(['(combined from similar events): Created pod: web-25', 16, '2025-01-01T00:00:00Z', '2025-01-01T00:00:00Z']);
   });
+
+  it('forgets the least recently used of 4096 remembered events per source (groupcache/lru)', () => {
+    const { clock, api, events } = recorder();
+    const pod = (i: number): KubeObject => ({ apiVersion: 'v1', kind: 'Pod', metadata: { name: `p-${i}`, namespace: 'default', uid: `uid-${i}` } });
+    const a = pod(0);
+    const backOff = () => events.record(a, 'Warning', 'BackOff', 'Back-off restarting failed container', { component: 'kubelet', host: 'worker-1' });
+    const others = (from: number, n: number) => {
+      for (let i = from; i < from + n; i++) events.record(pod(i), 'Normal', 'Pulled', 'Container image already present', { component: 'kubelet', host: 'worker-1' });
+    };
+    const counts = () => api.list('Event').filter((e) => e.reason === 'BackOff').map((e) => e.count);
+    backOff();
+    others(1, 4095); // 4096 remembered: a's is the oldest, still there
+    backOff();
+    expect(counts()).toEqual([2]);
+    others(4096, 4095); // a's was made the newest by the last lookup, so 4095 more keep it
+    backOff();
+    expect(counts()).toEqual([3]);
+    others(8191, 4096); // now it is pushed out: the next occurrence is a new Event
+    clock.now = 1000;
+    backOff();
+    expect(counts()).toEqual([3, 1]);
+    // Other sources have their own caches.
+    events.record(a, 'Warning', 'BackOff', 'Back-off restarting failed container', { component: 'kubelet', host: 'worker-2' });
+    expect(counts()).toEqual([3, 1, 1]);
+  });
 });
