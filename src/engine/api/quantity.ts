@@ -187,6 +187,12 @@ interface Split {
   suffix: string;
 }
 
+// Module level, not a closure per parse: under tsx every named closure is renamed when created
+// (esbuild keepNames), which costs more than the parse itself.
+function isDigit(c: string): boolean {
+  return c >= '0' && c <= '9';
+}
+
 /** parseQuantityString, character for character. */
 function splitQuantity(str: string): Split {
   let positive = true;
@@ -204,7 +210,6 @@ function splitQuantity(str: string): Split {
     else break;
   }
   let num = '';
-  const isDigit = (c: string) => c >= '0' && c <= '9';
   for (let i = pos; ; i++) {
     if (i >= end) return { positive, value: str.slice(0, end), num: str.slice(pos, end), denom: '', suffix: '' };
     if (!isDigit(str[i])) {

@@ -64,6 +64,13 @@ export function conditionList(old: any[] | undefined, own: boolean, mine: any[])
     for (let i = 0; i < mine.length && same; i++) same = mine[i] === old[i];
     if (same) return old;
   }
-  for (const c of otherConditions(old)) mine.push(c);
-  return mine;
+  // Sized once (no growing and no filtered copy): this runs for nearly every status write.
+  let others = 0;
+  if (old) for (const c of old) if (!KUBELET_CONDITIONS.includes(c.type)) others++;
+  if (others === 0) return mine;
+  const list = new Array(mine.length + others);
+  let n = 0;
+  for (const c of mine) list[n++] = c;
+  for (const c of old!) if (!KUBELET_CONDITIONS.includes(c.type)) list[n++] = c;
+  return list;
 }

@@ -66,15 +66,17 @@ export function defaultContainer(c: Obj, path: string): void {
   defaultEnv(c.env);
   // Resources is a struct, not a pointer: it always serializes, as `resources: {}` when empty.
   if (!c.resources || typeof c.resources !== 'object') c.resources = {};
-  defaultResourceList(c.resources.limits, `${path}.resources.limits`);
-  defaultResourceList(c.resources.requests, `${path}.resources.requests`);
+  if (c.resources.limits) defaultResourceList(c.resources.limits, `${path}.resources.limits`);
+  if (c.resources.requests) defaultResourceList(c.resources.requests, `${path}.resources.requests`);
 }
+
+const MODE_SOURCES = ['secret', 'configMap', 'downwardAPI', 'projected'];
 
 function defaultVolume(v: Obj): void {
   if (!v || typeof v !== 'object') return;
   // SetDefaults_Volume: a volume with no source is an emptyDir.
   if (!VOLUME_SOURCES.some((s) => v[s] !== undefined && v[s] !== null)) v.emptyDir = {};
-  for (const src of ['secret', 'configMap', 'downwardAPI', 'projected']) {
+  for (const src of MODE_SOURCES) {
     if (v[src] && typeof v[src] === 'object' && v[src].defaultMode === undefined) v[src].defaultMode = DEFAULT_MODE;
   }
   if (v.hostPath && typeof v.hostPath === 'object' && v.hostPath.type === undefined) v.hostPath.type = '';
@@ -83,6 +85,8 @@ function defaultVolume(v: Obj): void {
     for (const it of v.downwardAPI.items) if (it?.fieldRef && !it.fieldRef.apiVersion) it.fieldRef.apiVersion = 'v1';
   }
 }
+
+const CONTAINER_LISTS = ['initContainers', 'containers', 'ephemeralContainers'];
 
 /** SetDefaults_PodSpec and everything it embeds (containers, volumes). */
 export function defaultPodSpec(spec: Obj | undefined, path: string): void {
@@ -94,21 +98,25 @@ export function defaultPodSpec(spec: Obj | undefined, path: string): void {
     spec.terminationGracePeriodSeconds = DEFAULT_TERMINATION_GRACE_PERIOD_SECONDS;
   }
   if (!spec.schedulerName) spec.schedulerName = DEFAULT_SCHEDULER_NAME;
-  for (const field of ['initContainers', 'containers', 'ephemeralContainers']) {
+  for (const field of CONTAINER_LISTS) {
     const list = spec[field];
-    if (Array.isArray(list)) list.forEach((c: Obj, i: number) => defaultContainer(c, `${path}.${field}[${i}]`));
+    if (Array.isArray(list)) for (let i = 0; i < list.length; i++) defaultContainer(list[i], `${path}.${field}[${i}]`);
   }
   if (Array.isArray(spec.volumes)) spec.volumes.forEach(defaultVolume);
-  defaultResourceList(spec.overhead, `${path}.overhead`);
+  if (spec.overhead) defaultResourceList(spec.overhead, `${path}.overhead`);
 }
+
+const NONE: Obj[] = [];
+const RESIZABLE = ['cpu', 'memory'];
+const POD_CONTAINER_LISTS = ['containers', 'initContainers'];
 
 /** SetDefaults_Pod: defaults that only a Pod gets, never a pod template. */
 export function defaultPod(pod: KubeObject): void {
   pod.spec = pod.spec ?? {};
   const spec = pod.spec;
   defaultPodSpec(spec, 'spec');
-  for (const field of ['containers', 'initContainers']) {
-    for (const c of Array.isArray(spec[field]) ? spec[field] : []) {
+  for (const field of POD_CONTAINER_LISTS) {
+    for (const c of Array.isArray(spec[field]) ? spec[field] : NONE) {
       // Requests default to limits when only limits are set.
       const lim = c?.resources?.limits;
       if (lim && typeof lim === 'object') {
@@ -118,9 +126,9 @@ export function defaultPod(pod: KubeObject): void {
       // InPlacePodVerticalScaling (on by default): regular containers may resize cpu/memory in place.
       const req = c?.resources?.requests;
       if (field === 'containers' && req && typeof req === 'object') {
-        const given = new Set((Array.isArray(c.resizePolicy) ? c.resizePolicy : []).map((p: Obj) => p?.resourceName));
-        for (const r of ['cpu', 'memory']) {
-          if (r in req && !given.has(r)) c.resizePolicy = [...(c.resizePolicy ?? []), { resourceName: r, restartPolicy: 'NotRequired' }];
+        const given: Obj[] = Array.isArray(c.resizePolicy) ? c.resizePolicy : NONE;
+        for (const r of RESIZABLE) {
+          if (r in req && !given.some((p) => p?.resourceName === r)) c.resizePolicy = [...(c.resizePolicy ?? []), { resourceName: r, restartPolicy: 'NotRequired' }];
         }
       }
     }

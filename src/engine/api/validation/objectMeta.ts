@@ -15,7 +15,8 @@ export function validateLabelName(name: string, path: string): FieldError[] {
 export function validateLabels(labels: Record<string, string> | undefined, path: string): FieldError[] {
   const errs: FieldError[] = [];
   if (!labels || typeof labels !== 'object') return errs;
-  for (const [k, v] of Object.entries(labels)) {
+  for (const k of Object.keys(labels)) {
+    const v = labels[k];
     errs.push(...validateLabelName(k, path));
     for (const m of isValidLabelValue(String(v ?? ''))) errs.push(fieldError.invalid(path, v, m));
   }
@@ -26,7 +27,8 @@ export function validateAnnotations(annotations: Record<string, string> | undefi
   const errs: FieldError[] = [];
   if (!annotations || typeof annotations !== 'object') return errs;
   let size = 0;
-  for (const [k, v] of Object.entries(annotations)) {
+  for (const k of Object.keys(annotations)) {
+    const v = annotations[k];
     // QualifiedName, except that case does not matter.
     for (const m of isQualifiedName(k.toLowerCase())) errs.push(fieldError.invalid(path, k, m));
     size += byteLen(k) + byteLen(String(v ?? ''));
@@ -56,10 +58,11 @@ export function validateObjectMeta(obj: KubeObject, requiresNamespace: boolean, 
   } else if (md.namespace) {
     errs.push(fieldError.forbidden(`${path}.namespace`, 'not allowed on this type'));
   }
-  errs.push(...validateNonnegativeField(md.generation, `${path}.generation`));
-  errs.push(...validateLabels(md.labels, `${path}.labels`));
-  errs.push(...validateAnnotations(md.annotations, `${path}.annotations`));
-  errs.push(...validateOwnerReferences(md.ownerReferences, `${path}.ownerReferences`));
+  // Optional fields are visited only when set (their field paths are not built for nothing).
+  if (typeof md.generation === 'number') errs.push(...validateNonnegativeField(md.generation, `${path}.generation`));
+  if (md.labels) errs.push(...validateLabels(md.labels, `${path}.labels`));
+  if (md.annotations) errs.push(...validateAnnotations(md.annotations, `${path}.annotations`));
+  if (Array.isArray(md.ownerReferences)) errs.push(...validateOwnerReferences(md.ownerReferences, `${path}.ownerReferences`));
   return errs;
 }
 

@@ -2,7 +2,7 @@
 // port, probe, env, volume and toleration checks it runs), with upstream wording and field paths.
 import { VOLUME_SOURCES } from '../volumeSources';
 import { fieldError, type FieldError } from '../fieldErrors';
-import { isDNS1123Subdomain, isQualifiedName, isValidPortName, isValidPortNum, isValidLabelValue } from './names';
+import { isDNS1123Label, isDNS1123Subdomain, isQualifiedName, isValidPortName, isValidPortNum, isValidLabelValue } from './names';
 import { validateLabelName, validateLabels, validateNonnegativeField, validateDNS1123Label } from './objectMeta';
 import { validateResourceRequirements } from './resources';
 import { goToleration, invalidGo } from './goValue';
@@ -133,20 +133,22 @@ const PULL_POLICIES = ['Always', 'IfNotPresent', 'Never'];
 function validateContainerCommon(c: any, volumes: Set<string>, path: string): FieldError[] {
   const errs: FieldError[] = [];
   if (!c?.name) errs.push(fieldError.required(`${path}.name`, ''));
-  else errs.push(...validateDNS1123Label(c.name, `${path}.name`));
+  else for (const m of isDNS1123Label(c.name)) errs.push(fieldError.invalid(`${path}.name`, c.name, m));
   if (!c?.image) errs.push(fieldError.required(`${path}.image`, ''));
   const tmp = c?.terminationMessagePolicy;
   if (!tmp) errs.push(fieldError.required(`${path}.terminationMessagePolicy`, "must be 'File' or 'FallbackToLogsOnError'"));
   else if (tmp !== 'File' && tmp !== 'FallbackToLogsOnError') {
     errs.push(fieldError.notSupported(`${path}.terminationMessagePolicy`, tmp, ['File', 'FallbackToLogsOnError']));
   }
-  errs.push(...validateContainerPorts(c?.ports, `${path}.ports`));
-  errs.push(...validateEnv(c?.env, `${path}.env`));
-  errs.push(...validateVolumeMounts(c?.volumeMounts, volumes, `${path}.volumeMounts`));
+  // The optional lists and resources are visited only when set: this runs for every pod created,
+  // and their field paths need not be built for nothing.
+  if (Array.isArray(c?.ports)) errs.push(...validateContainerPorts(c.ports, `${path}.ports`));
+  if (Array.isArray(c?.env)) errs.push(...validateEnv(c.env, `${path}.env`));
+  if (Array.isArray(c?.volumeMounts)) errs.push(...validateVolumeMounts(c.volumeMounts, volumes, `${path}.volumeMounts`));
   const pp = c?.imagePullPolicy;
   if (!pp) errs.push(fieldError.required(`${path}.imagePullPolicy`, ''));
   else if (!PULL_POLICIES.includes(pp)) errs.push(fieldError.notSupported(`${path}.imagePullPolicy`, pp, PULL_POLICIES));
-  errs.push(...validateResourceRequirements(c?.resources, `${path}.resources`));
+  if (c?.resources && typeof c.resources === 'object') errs.push(...validateResourceRequirements(c.resources, `${path}.resources`));
   return errs;
 }
 
@@ -163,9 +165,9 @@ function validateContainers(containers: any[] | undefined, volumes: Set<string>,
       if (c.lifecycle.postStart) errs.push(...validateHandler(c.lifecycle.postStart, `${p}.lifecycle.postStart`, true));
       if (c.lifecycle.preStop) errs.push(...validateHandler(c.lifecycle.preStop, `${p}.lifecycle.preStop`, true));
     }
-    errs.push(...validateProbe(c?.livenessProbe, `${p}.livenessProbe`, 'liveness'));
-    errs.push(...validateProbe(c?.readinessProbe, `${p}.readinessProbe`, 'readiness'));
-    errs.push(...validateProbe(c?.startupProbe, `${p}.startupProbe`, 'startup'));
+    if (c?.livenessProbe !== undefined && c.livenessProbe !== null) errs.push(...validateProbe(c.livenessProbe, `${p}.livenessProbe`, 'liveness'));
+    if (c?.readinessProbe !== undefined && c.readinessProbe !== null) errs.push(...validateProbe(c.readinessProbe, `${p}.readinessProbe`, 'readiness'));
+    if (c?.startupProbe !== undefined && c.startupProbe !== null) errs.push(...validateProbe(c.startupProbe, `${p}.startupProbe`, 'startup'));
     if (c?.restartPolicy !== undefined) errs.push(fieldError.forbidden(`${p}.restartPolicy`, 'may not be set for non-init containers'));
   });
   return errs;
@@ -202,13 +204,17 @@ function validateVolumes(volumes: any[] | undefined, path: string): { names: Set
     const p = `${path}[${i}]`;
     if (!v?.name) errs.push(fieldError.required(`${p}.name`, ''));
     else {
-      errs.push(...validateDNS1123Label(v.name, `${p}.name`));
+      for (const m of isDNS1123Label(v.name)) errs.push(fieldError.invalid(`${p}.name`, v.name, m));
       if (names.has(v.name)) errs.push(fieldError.duplicate(`${p}.name`, v.name));
       names.add(v.name);
     }
-    const sources = VOLUME_SOURCES.filter((src) => v?.[src] !== undefined && v?.[src] !== null);
-    if (sources.length === 0) errs.push(fieldError.required(p, 'must specify a volume type'));
-    for (const extra of sources.slice(1)) errs.push(fieldError.forbidden(`${p}.${extra}`, 'may not specify more than 1 volume type'));
+    let sources = 0;
+    for (const src of VOLUME_SOURCES) {
+      if (v?.[src] === undefined || v?.[src] === null) continue;
+      if (sources > 0) errs.push(fieldError.forbidden(`${p}.${src}`, 'may not specify more than 1 volume type'));
+      sources++;
+    }
+    if (sources === 0) errs.push(fieldError.required(p, 'must specify a volume type'));
     if (v?.configMap && !v.configMap.name) errs.push(fieldError.required(`${p}.configMap.name`, ''));
     if (v?.secret && !v.secret.secretName) errs.push(fieldError.required(`${p}.secret.secretName`, ''));
     if (v?.persistentVolumeClaim && !v.persistentVolumeClaim.claimName) errs.push(fieldError.required(`${p}.persistentVolumeClaim.claimName`, ''));
@@ -217,20 +223,27 @@ function validateVolumes(volumes: any[] | undefined, path: string): { names: Set
   return { names, errs };
 }
 
+const CONTAINER_LISTS = ['containers', 'initContainers'];
 
 /** AccumulateUniqueHostPorts: one hostPort/protocol pair per pod. */
 function validateHostPorts(spec: any, path: string): FieldError[] {
   const errs: FieldError[] = [];
-  const seen = new Set<string>();
-  for (const field of ['containers', 'initContainers']) {
-    (Array.isArray(spec?.[field]) ? spec[field] : []).forEach((c: any, i: number) => {
-      (Array.isArray(c?.ports) ? c.ports : []).forEach((p: any, j: number) => {
-        if (!p?.hostPort) return;
+  let seen: Set<string> | undefined;
+  for (const field of CONTAINER_LISTS) {
+    const list = spec?.[field];
+    if (!Array.isArray(list)) continue;
+    for (let i = 0; i < list.length; i++) {
+      const ports = list[i]?.ports;
+      if (!Array.isArray(ports)) continue;
+      for (let j = 0; j < ports.length; j++) {
+        const p = ports[j];
+        if (!p?.hostPort) continue;
         const key = `${p.hostPort}/${p.protocol ?? 'TCP'}`;
+        seen ??= new Set();
         if (seen.has(key)) errs.push(fieldError.duplicate(`${path}.${field}[${i}].ports[${j}].hostPort`, key));
         seen.add(key);
-      });
-    });
+      }
+    }
   }
   return errs;
 }
@@ -242,27 +255,32 @@ export function validateTaintEffect(effect: string | undefined, allowEmpty: bool
   return TAINT_EFFECTS.includes(effect ?? '') ? [] : [fieldError.notSupported(path, effect ?? '', TAINT_EFFECTS)];
 }
 
+/** A toleration field's path, built only for an error: every pod has two default tolerations. */
+function tolerationField(path: string, i: number, field: string): string {
+  return `${path}[${i}].${field}`;
+}
+
 export function validateTolerations(tolerations: any[] | undefined, path: string): FieldError[] {
   const errs: FieldError[] = [];
-  (Array.isArray(tolerations) ? tolerations : []).forEach((t, i) => {
-    const p = `${path}[${i}]`;
-    if (t?.key) errs.push(...validateLabelName(t.key, `${p}.key`));
+  if (!Array.isArray(tolerations)) return errs;
+  tolerations.forEach((t, i) => {
+    if (t?.key) for (const m of isQualifiedName(t.key)) errs.push(fieldError.invalid(tolerationField(path, i, 'key'), t.key, m));
     if (!t?.key && t?.operator !== 'Exists') {
-      errs.push(fieldError.invalid(`${p}.operator`, t?.operator ?? '', 'operator must be Exists when `key` is empty, which means "match all values and all keys"'));
+      errs.push(fieldError.invalid(tolerationField(path, i, 'operator'), t?.operator ?? '', 'operator must be Exists when `key` is empty, which means "match all values and all keys"'));
     }
     if (t?.tolerationSeconds !== undefined && t?.tolerationSeconds !== null && t?.effect !== 'NoExecute') {
-      errs.push(fieldError.invalid(`${p}.effect`, t?.effect ?? '', "effect must be 'NoExecute' when `tolerationSeconds` is set"));
+      errs.push(fieldError.invalid(tolerationField(path, i, 'effect'), t?.effect ?? '', "effect must be 'NoExecute' when `tolerationSeconds` is set"));
     }
     const op = t?.operator ?? '';
     if (op === 'Equal' || op === '') {
       const m = isValidLabelValue(t?.value ?? '');
-      if (m.length) errs.push(fieldError.invalid(`${p}.operator`, t?.value ?? '', m.join(';')));
+      if (m.length) errs.push(fieldError.invalid(tolerationField(path, i, 'operator'), t?.value ?? '', m.join(';')));
     } else if (op === 'Exists') {
-      if (t?.value) errs.push(invalidGo(`${p}.operator`, t, goToleration(t), "value must be empty when `operator` is 'Exists'"));
+      if (t?.value) errs.push(invalidGo(tolerationField(path, i, 'operator'), t, goToleration(t), "value must be empty when `operator` is 'Exists'"));
     } else {
-      errs.push(fieldError.notSupported(`${p}.operator`, op, ['Equal', 'Exists']));
+      errs.push(fieldError.notSupported(tolerationField(path, i, 'operator'), op, ['Equal', 'Exists']));
     }
-    if (t?.effect) errs.push(...validateTaintEffect(t.effect, true, `${p}.effect`));
+    if (t?.effect && !TAINT_EFFECTS.includes(t.effect)) errs.push(...validateTaintEffect(t.effect, true, tolerationField(path, i, 'effect')));
   });
   return errs;
 }
@@ -333,7 +351,7 @@ export function validatePodSpec(spec: any, path: string): FieldError[] {
   const vols = validateVolumes(spec.volumes, `${path}.volumes`);
   errs.push(...vols.errs);
   errs.push(...validateContainers(spec.containers, vols.names, `${path}.containers`));
-  errs.push(...validateInitContainers(spec.initContainers, spec.containers, vols.names, `${path}.initContainers`));
+  if (Array.isArray(spec.initContainers)) errs.push(...validateInitContainers(spec.initContainers, spec.containers, vols.names, `${path}.initContainers`));
   errs.push(...validateHostPorts(spec, path));
   const rp = spec.restartPolicy;
   if (!rp) errs.push(fieldError.required(`${path}.restartPolicy`, ''));
@@ -341,9 +359,11 @@ export function validatePodSpec(spec: any, path: string): FieldError[] {
   const dp = spec.dnsPolicy;
   if (!dp) errs.push(fieldError.required(`${path}.dnsPolicy`, ''));
   else if (!DNS_POLICIES.includes(dp)) errs.push(fieldError.notSupported(`${path}.dnsPolicy`, dp, DNS_POLICIES));
-  errs.push(...validateLabels(spec.nodeSelector, `${path}.nodeSelector`));
-  errs.push(...validateNodeSelectorTerms(spec.affinity, `${path}.affinity`));
-  errs.push(...validateTopologySpreadConstraints(spec.topologySpreadConstraints, `${path}.topologySpreadConstraints`));
+  if (spec.nodeSelector) errs.push(...validateLabels(spec.nodeSelector, `${path}.nodeSelector`));
+  if (spec.affinity?.nodeAffinity) errs.push(...validateNodeSelectorTerms(spec.affinity, `${path}.affinity`));
+  if (Array.isArray(spec.topologySpreadConstraints)) {
+    errs.push(...validateTopologySpreadConstraints(spec.topologySpreadConstraints, `${path}.topologySpreadConstraints`));
+  }
   if (spec.serviceAccountName) {
     for (const m of isDNS1123Subdomain(spec.serviceAccountName)) errs.push(fieldError.invalid(`${path}.serviceAccountName`, spec.serviceAccountName, m));
   }
@@ -358,12 +378,14 @@ export function validatePodSpec(spec: any, path: string): FieldError[] {
   if (spec.priorityClassName) {
     for (const m of isDNS1123Subdomain(spec.priorityClassName)) errs.push(fieldError.invalid(`${path}.priorityClassName`, spec.priorityClassName, m));
   }
-  const gates = new Set<string>();
-  (Array.isArray(spec.schedulingGates) ? spec.schedulingGates : []).forEach((g: any, i: number) => {
-    const p = `${path}.schedulingGates[${i}]`;
-    for (const m of isQualifiedName(g?.name ?? '')) errs.push(fieldError.invalid(p, g?.name ?? '', m));
-    if (gates.has(g?.name)) errs.push(fieldError.duplicate(p, g.name));
-    gates.add(g?.name);
-  });
+  if (Array.isArray(spec.schedulingGates)) {
+    const gates = new Set<string>();
+    spec.schedulingGates.forEach((g: any, i: number) => {
+      const p = `${path}.schedulingGates[${i}]`;
+      for (const m of isQualifiedName(g?.name ?? '')) errs.push(fieldError.invalid(p, g?.name ?? '', m));
+      if (gates.has(g?.name)) errs.push(fieldError.duplicate(p, g.name));
+      gates.add(g?.name);
+    });
+  }
   return errs;
 }

@@ -26,6 +26,8 @@ function isOvercommitAllowed(name: string): boolean {
 }
 
 function validateContainerResourceName(name: string, path: string): FieldError[] {
+  // cpu, memory and ephemeral-storage are valid qualified names: nothing to check.
+  if (STANDARD_CONTAINER_RESOURCES.has(name)) return [];
   const errs = isQualifiedName(name).map((m) => fieldError.invalid(path, name, m));
   if (!name.includes('/')) {
     if (!STANDARD_CONTAINER_RESOURCES.has(name) && !isHugePage(name)) return [...errs, fieldError.invalid(path, name, 'must be a standard resource for containers')];
@@ -57,13 +59,15 @@ export function validateResourceRequirements(res: any, path: string): FieldError
   const reqPath = `${path}.requests`;
   const limits: Record<string, unknown> = res.limits && typeof res.limits === 'object' ? res.limits : {};
   const requests: Record<string, unknown> = res.requests && typeof res.requests === 'object' ? res.requests : {};
-  for (const [name, v] of Object.entries(limits)) {
+  for (const name of Object.keys(limits)) {
+    const v = limits[name];
     const p = `${limPath}[${name}]`;
     errs.push(...validateContainerResourceName(name, p));
     const q = quantityOf(v);
     if (q) errs.push(...validateQuantityValue(name, q, p));
   }
-  for (const [name, v] of Object.entries(requests)) {
+  for (const name of Object.keys(requests)) {
+    const v = requests[name];
     const p = `${reqPath}[${name}]`;
     errs.push(...validateContainerResourceName(name, p));
     const q = quantityOf(v);
