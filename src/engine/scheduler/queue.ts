@@ -40,7 +40,8 @@ function less(a: QueuedPodInfo, b: QueuedPodInfo): boolean {
 }
 
 export class SchedulingQueue {
-  private pods: Record<string, QueuedPodInfo> = {};
+  /** Every queued pod by key (a Map: looked up on every pod event). */
+  private pods = new Map<string, QueuedPodInfo>();
   private seq = 0;
   /** activeQ as a heap; entries removed from `pods` stay until popped (lazy deletion). */
   private heap: QueuedPodInfo[] = [];
@@ -57,11 +58,11 @@ export class SchedulingQueue {
   }
 
   get(key: string): QueuedPodInfo | undefined {
-    return this.pods[key];
+    return this.pods.get(key);
   }
 
   size(queue?: QueueName): number {
-    if (!queue) return Object.keys(this.pods).length;
+    if (!queue) return this.pods.size;
     return queue === 'active' ? this.activeCount : this.waiting[queue].size;
   }
 
@@ -72,30 +73,30 @@ export class SchedulingQueue {
   /** Whether pop() would return a pod: activeQ, or (SchedulerPopFromBackoffQ) a backing-off pod. */
   hasWork(): boolean {
     if (this.activeCount > 0) return true;
-    for (const k of this.waiting.backoff) if (!this.pods[k].errorBackoff) return true;
+    for (const k of this.waiting.backoff) if (!this.pods.get(k)!.errorBackoff) return true;
     return false;
   }
 
   keys(queue: QueueName): string[] {
-    if (queue === 'active') return this.heap.filter((p) => this.pods[p.key] === p).sort((a, b) => (less(a, b) ? -1 : 1)).map((p) => p.key);
+    if (queue === 'active') return this.heap.filter((p) => this.pods.get(p.key) === p).sort((a, b) => (less(a, b) ? -1 : 1)).map((p) => p.key);
     return this.sorted(queue).map((p) => p.key);
   }
 
   /** Add a pod that was not queued (new pending pod). Gated pods wait outside activeQ. */
   add(key: string, uid: string, priority: number, now: number, gated: boolean): void {
-    const cur = this.pods[key];
+    const cur = this.pods.get(key);
     if (cur && cur.uid === uid) return;
     if (cur) this.remove(key);
     const p: QueuedPodInfo = { key, uid, priority, timestamp: now, seq: this.seq++, attempts: 0, unschedulablePlugins: [], queue: gated ? 'gated' : 'active' };
-    this.pods[key] = p;
+    this.pods.set(key, p);
     if (gated) this.waiting.gated.add(key);
     else this.push(p);
   }
 
   remove(key: string): void {
-    const p = this.pods[key];
+    const p = this.pods.get(key);
     if (!p) return;
-    delete this.pods[key];
+    this.pods.delete(key);
     if (p.queue !== 'active') this.waiting[p.queue].delete(key);
     else this.activeCount--;
   }
@@ -108,7 +109,7 @@ export class SchedulingQueue {
   pop(now: number): QueuedPodInfo | undefined {
     const p = this.popHeap() ?? this.popBackoff();
     if (!p) return undefined;
-    delete this.pods[p.key];
+    this.pods.delete(p.key);
     p.attempts++;
     if (p.initialAttemptTimestamp === undefined) p.initialAttemptTimestamp = now;
     return p;
@@ -117,7 +118,7 @@ export class SchedulingQueue {
   private popBackoff(): QueuedPodInfo | undefined {
     let best: QueuedPodInfo | undefined;
     for (const k of this.waiting.backoff) {
-      const p = this.pods[k];
+      const p = this.pods.get(k)!;
       if (p.errorBackoff) continue;
       if (!best) {
         best = p;
@@ -138,13 +139,13 @@ export class SchedulingQueue {
     p.timestamp = now;
     p.seq = this.seq++;
     p.queue = toBackoff ? 'backoff' : 'unschedulable';
-    this.pods[p.key] = p;
+    this.pods.set(p.key, p);
     this.waiting[p.queue].add(p.key);
   }
 
   /** The pod's spec changed or its gates were lifted: queue it again right away. */
   activate(key: string, now: number, priority?: number): boolean {
-    const p = this.pods[key];
+    const p = this.pods.get(key);
     if (!p || p.queue === 'active') return false;
     if (priority !== undefined) p.priority = priority;
     this.move(p, now);
@@ -205,24 +206,24 @@ export class SchedulingQueue {
 
   private sorted(q: 'backoff' | 'unschedulable' | 'gated'): QueuedPodInfo[] {
     if (this.waiting[q].size === 0) return [];
-    return [...this.waiting[q]].map((k) => this.pods[k]).sort((a, b) => a.seq - b.seq);
+    return [...this.waiting[q]].map((k) => this.pods.get(k)!).sort((a, b) => a.seq - b.seq);
   }
 
   /** Plain data; the caller copies it (the live entries are shared until then). */
   save(): QueueState {
-    return { pods: this.pods, seq: this.seq };
+    return { pods: Object.fromEntries(this.pods), seq: this.seq };
   }
 
   load(s: QueueState): void {
-    this.pods = s.pods;
+    this.pods = new Map(Object.entries(s.pods));
     this.seq = s.seq;
     this.rebuild();
   }
 
   private rebuild(): void {
     this.waiting = { backoff: new Set(), unschedulable: new Set(), gated: new Set() };
-    for (const p of Object.values(this.pods)) if (p.queue !== 'active') this.waiting[p.queue].add(p.key);
-    this.heap = Object.values(this.pods).filter((p) => p.queue === 'active');
+    for (const p of this.pods.values()) if (p.queue !== 'active') this.waiting[p.queue].add(p.key);
+    this.heap = [...this.pods.values()].filter((p) => p.queue === 'active');
     this.activeCount = this.heap.length;
     for (let i = (this.heap.length >> 1) - 1; i >= 0; i--) this.down(i);
   }
@@ -235,7 +236,9 @@ export class SchedulingQueue {
     while (i > 0) {
       const parent = (i - 1) >> 1;
       if (!less(h[i], h[parent])) break;
-      [h[i], h[parent]] = [h[parent], h[i]];
+      const t = h[i];
+      h[i] = h[parent];
+      h[parent] = t;
       i = parent;
     }
   }
@@ -249,7 +252,7 @@ export class SchedulingQueue {
         h[0] = last;
         this.down(0);
       }
-      if (this.pods[top.key] === top && top.queue === 'active') {
+      if (this.pods.get(top.key) === top && top.queue === 'active') {
         this.activeCount--;
         return top;
       }
@@ -266,7 +269,9 @@ export class SchedulingQueue {
       if (l < h.length && less(h[l], h[m])) m = l;
       if (r < h.length && less(h[r], h[m])) m = r;
       if (m === i) return;
-      [h[i], h[m]] = [h[m], h[i]];
+      const t = h[i];
+      h[i] = h[m];
+      h[m] = t;
       i = m;
     }
   }

@@ -47,6 +47,11 @@ function podUpdated(a: KubeObject, b: KubeObject): boolean {
   return !deepEqual(strip(a), strip(b));
 }
 
+/** Neither deletion nor a terminal phase changed between two versions of a pod (see onPod). */
+function statusOnly(old: KubeObject, pod: KubeObject): boolean {
+  return old.metadata.deletionTimestamp === pod.metadata.deletionTimestamp && isTerminal(old) === isTerminal(pod);
+}
+
 function nodeRelevant(n: KubeObject) {
   return { labels: n.metadata.labels, taints: n.spec?.taints, unschedulable: n.spec?.unschedulable, allocatable: n.status?.allocatable, images: n.status?.images };
 }
@@ -57,7 +62,8 @@ export class Scheduler implements Component {
   cache!: SchedulerCache;
   fwk!: Framework;
   private queue = new SchedulingQueue();
-  private explanations: Record<string, StoredAttempt> = {};
+  /** The last attempt per pod key (a Map: one is set every cycle). */
+  private explanations = new Map<string, StoredAttempt>();
   private packer = new ScorePacker();
   private nextStartNodeIndex = 0;
   private cycleAt: number | null = null;
@@ -89,7 +95,7 @@ export class Scheduler implements Component {
 
   /** The last scheduling attempt for a pod, if any. */
   explain(namespace: string, name: string): Attempt | undefined {
-    const s = this.explanations[`${namespace}/${name}`];
+    const s = this.explanations.get(`${namespace}/${name}`);
     return s && expandAttempt(s);
   }
 
@@ -109,12 +115,19 @@ export class Scheduler implements Component {
       this.cache.removePod(key);
       const q = this.queue.get(key);
       if (q && q.uid === pod.metadata.uid) this.queue.remove(key);
-      delete this.explanations[key];
+      this.explanations.delete(key);
       this.waitingInfo.delete(key);
       if (wasAssigned) this.clusterEvent({ resource: 'AssignedPod', action: 'Delete', obj: pod });
       return;
     }
     const old = ev.old;
+    if (old && old.spec === pod.spec && old.metadata.labels === pod.metadata.labels && pod.spec?.nodeName && statusOnly(old, pod)) {
+      // Most pod updates are the kubelet's status writes of bound pods. The store shares unchanged
+      // sub-objects, so the same spec and labels mean nothing the queue, the plugins' aggregates
+      // or the queueing hints look at changed: the cache only takes the newer object.
+      this.cache.updatePodStatus(key, pod);
+      return;
+    }
     if (pod.spec?.nodeName) {
       const was = this.cache.nodeOf(key) !== undefined;
       const is = this.cache.setPod(pod, this.binding?.key === key ? this.binding : undefined, key);
@@ -264,7 +277,7 @@ export class Scheduler implements Component {
     const snap = this.cache;
     const allNodes = snap.nodes;
     const attempt: StoredAttempt = { at: now, attempt: qp.attempts, result: 'Unschedulable', nodes: [], filter: {}, feasible: [] };
-    this.explanations[qp.key] = attempt;
+    this.explanations.set(qp.key, attempt);
 
     if (allNodes.length === 0) {
       this.fail(qp, pod, attempt, 'no nodes available to schedule pods', [], true, undefined);
@@ -366,7 +379,7 @@ export class Scheduler implements Component {
   saveState(): unknown {
     const s: SchedulerState = {
       queue: this.queue.save(),
-      explanations: Object.fromEntries(Object.entries(this.explanations).map(([k, a]) => [k, storedAttemptJSON(a)])),
+      explanations: Object.fromEntries(Array.from(this.explanations, ([k, a]) => [k, storedAttemptJSON(a)])),
       nextStartNodeIndex: this.nextStartNodeIndex,
       cycleAt: this.cycleAt,
       backoffTickAt: this.backoffTickAt,
@@ -378,7 +391,7 @@ export class Scheduler implements Component {
   loadState(state: unknown): void {
     const s = state as SchedulerState; // a private copy from the Simulation
     this.queue.load(s.queue);
-    this.explanations = s.explanations;
+    this.explanations = new Map(Object.entries(s.explanations));
     this.nextStartNodeIndex = s.nextStartNodeIndex;
     this.cycleAt = s.cycleAt;
     this.backoffTickAt = s.backoffTickAt;

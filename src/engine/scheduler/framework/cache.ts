@@ -201,6 +201,15 @@ export class SchedulerCache implements Snapshot {
     return true;
   }
 
+  /**
+   * A newer version of a pod whose spec, labels, deletion and terminal phase did not change
+   * (a status update): its PodInfo's aggregates stay, only the object is replaced.
+   */
+  updatePodStatus(key: string, pod: KubeObject): void {
+    const nodeName = this.podNode.get(key);
+    if (nodeName !== undefined) this.infos.get(nodeName)!.replacePodObject(key, pod);
+  }
+
   removePod(key: string): PodInfo | undefined {
     this.invalidate();
     const nodeName = this.podNode.get(key);

@@ -60,12 +60,17 @@ export class NodeInfo {
     return i === undefined ? undefined : this.pods[i];
   }
 
-  /** A new version of a pod whose PodInfo inputs did not change (status updates). */
+  /**
+   * A new version of a pod whose PodInfo inputs did not change (status updates), replaced in
+   * place: the cache owns its PodInfos, and what a cycle computed from them stays valid.
+   */
   replacePodObject(key: string, pod: KubeObject): void {
     const i = this.index.get(key);
     if (i === undefined) return;
-    const wasTerminating = !!this.pods[i].pod.metadata.deletionTimestamp;
-    this.pods[i] = { ...this.pods[i], pod, labels: pod.metadata.labels ?? {} };
+    const p = this.pods[i];
+    const wasTerminating = !!p.pod.metadata.deletionTimestamp;
+    p.pod = pod;
+    p.labels = pod.metadata.labels ?? {};
     if (wasTerminating !== !!pod.metadata.deletionTimestamp) this.matchCounts.clear();
   }
 

@@ -65,14 +65,14 @@ function addResource(a: Resource, b: Resource): void {
   a.milliCPU += b.milliCPU;
   a.memory += b.memory;
   a.ephemeralStorage += b.ephemeralStorage;
-  for (const [k, v] of Object.entries(b.scalar)) a.scalar[k] = (a.scalar[k] ?? 0) + v;
+  for (const k in b.scalar) a.scalar[k] = (a.scalar[k] ?? 0) + b.scalar[k];
 }
 
 function maxResource(a: Resource, b: Resource): void {
   a.milliCPU = Math.max(a.milliCPU, b.milliCPU);
   a.memory = Math.max(a.memory, b.memory);
   a.ephemeralStorage = Math.max(a.ephemeralStorage, b.ephemeralStorage);
-  for (const [k, v] of Object.entries(b.scalar)) a.scalar[k] = Math.max(a.scalar[k] ?? 0, v);
+  for (const k in b.scalar) a.scalar[k] = Math.max(a.scalar[k] ?? 0, b.scalar[k]);
 }
 
 function copyResource(r: Resource): Resource {
@@ -89,16 +89,21 @@ const hasOwn = (o: object, k: string) => Object.prototype.hasOwnProperty.call(o,
 /** Requests of one container; a limit without a request counts as the request (API defaulting). */
 function containerRequests(c: ContainerLike, nonZero: boolean): Resource {
   const r = emptyResource();
+  addContainerRequests(r, c, nonZero);
+  return r;
+}
+
+/** The same, added to `r` (app containers are summed without a Resource each). */
+function addContainerRequests(r: Resource, c: ContainerLike, nonZero: boolean): void {
   const req = c.resources?.requests;
   const lim = c.resources?.limits;
   // The requests merged over the limits ({...limits, ...requests}, in that order), without building the merge.
   if (lim) for (const name in lim) addQuantity(r, name, req && hasOwn(req, name) ? req[name] : lim[name]);
   if (req) for (const name in req) if (!lim || !hasOwn(lim, name)) addQuantity(r, name, req[name]);
   if (nonZero) {
-    if (merged(req, lim, 'cpu') === undefined) r.milliCPU = DEFAULT_MILLI_CPU_REQUEST;
-    if (merged(req, lim, 'memory') === undefined) r.memory = DEFAULT_MEMORY_REQUEST;
+    if (merged(req, lim, 'cpu') === undefined) r.milliCPU += DEFAULT_MILLI_CPU_REQUEST;
+    if (merged(req, lim, 'memory') === undefined) r.memory += DEFAULT_MEMORY_REQUEST;
   }
-  return r;
 }
 
 function merged(req: Record<string, string> | undefined, lim: Record<string, string> | undefined, name: string): string | undefined {
@@ -113,11 +118,26 @@ function merged(req: Record<string, string> | undefined, lim: Record<string, str
 export function podRequests(spec: KubeObject['spec'] | undefined, nonZero = false): Resource {
   const reqs = emptyResource();
   if (!spec) return reqs;
-  for (const c of (spec.containers ?? []) as ContainerLike[]) addResource(reqs, containerRequests(c, nonZero));
+  for (const c of (spec.containers ?? []) as ContainerLike[]) addContainerRequests(reqs, c, nonZero);
+  const inits = (spec.initContainers ?? []) as ContainerLike[];
+  // Without init containers their running max is zero, which changes nothing (requests are never negative).
+  if (inits.length > 0) addInitContainerRequests(reqs, inits, nonZero);
 
+  // Pod-level resources (PodLevelResources) replace the container sum for cpu and memory.
+  const podLevel = spec.resources?.requests as Record<string, string> | undefined;
+  if (podLevel) {
+    if (podLevel.cpu !== undefined) reqs.milliCPU = quantityValue('cpu', podLevel.cpu);
+    if (podLevel.memory !== undefined) reqs.memory = quantityValue('memory', podLevel.memory);
+  }
+  addList(reqs, spec.overhead);
+  return reqs;
+}
+
+/** Init containers run one at a time: their largest request counts, sidecars' on top of the app's. */
+function addInitContainerRequests(reqs: Resource, inits: ContainerLike[], nonZero: boolean): void {
   const restartable = emptyResource();
   const initMax = emptyResource();
-  for (const c of (spec.initContainers ?? []) as ContainerLike[]) {
+  for (const c of inits) {
     const cr = containerRequests(c, nonZero);
     let eff: Resource;
     if (c.restartPolicy === 'Always') {
@@ -132,15 +152,6 @@ export function podRequests(spec: KubeObject['spec'] | undefined, nonZero = fals
     maxResource(initMax, eff);
   }
   maxResource(reqs, initMax);
-
-  // Pod-level resources (PodLevelResources) replace the container sum for cpu and memory.
-  const podLevel = spec.resources?.requests as Record<string, string> | undefined;
-  if (podLevel) {
-    if (podLevel.cpu !== undefined) reqs.milliCPU = quantityValue('cpu', podLevel.cpu);
-    if (podLevel.memory !== undefined) reqs.memory = quantityValue('memory', podLevel.memory);
-  }
-  addList(reqs, spec.overhead);
-  return reqs;
 }
 
 /** node.status.allocatable as a Resource, plus the pod count. */

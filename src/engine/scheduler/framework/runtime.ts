@@ -143,7 +143,8 @@ export class Framework {
     for (const p of active) {
       const weight = this.weights[p.name];
       const raw = this.row(r++);
-      for (let i = 0; i < n; i++) raw[i] = p.score(state, pod, nodes[i], snap);
+      if (p.scoreNodes) p.scoreNodes(state, pod, nodes, snap, raw);
+      else for (let i = 0; i < n; i++) raw[i] = p.score(state, pod, nodes[i], snap);
       let normalized = raw;
       if (p.normalizeScore) {
         normalized = this.row(r++);

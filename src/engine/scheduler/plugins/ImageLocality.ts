@@ -1,7 +1,7 @@
 // ImageLocality (pkg/scheduler/framework/plugins/imagelocality): prefers nodes that already have
 // the pod's images (node.status.images), weighted by image size and by how widely the image is
 // spread, clamped between 23MB and 1000MB per container.
-import type { PreScorePlugin, ScorePlugin, Status } from '../framework/interface';
+import type { PreScorePlugin, ScorePlugin, Status, Snapshot, ScoreList } from '../framework/interface';
 import { MAX_NODE_SCORE } from '../framework/interface';
 import type { CycleState } from '../framework/cycleState';
 import { normalizedImageName, type NodeInfo } from '../framework/nodeInfo';
@@ -12,6 +12,7 @@ const MIN_THRESHOLD = 23 * MB;
 const MAX_CONTAINER_THRESHOLD = 1000 * MB;
 
 interface PreScoreState {
+  /** The pod's images that at least one node has (normalised names). */
   images: string[];
   numContainers: number;
   imageNodes: Map<string, number>;
@@ -26,10 +27,13 @@ export class ImageLocality implements PreScorePlugin, ScorePlugin {
   preScore(state: CycleState, pod: PodInfo): Status | null {
     const spec = pod.pod.spec ?? {};
     const containers = [...(spec.initContainers ?? []), ...(spec.containers ?? [])] as { image?: string }[];
+    const { imageNodes, totalNodes } = this.spread();
     const value: PreScoreState = {
-      images: containers.filter((c) => c.image).map((c) => normalizedImageName(c.image!)),
+      // An image no node has adds nothing on any node: Score need not look it up node by node.
+      images: containers.filter((c) => c.image).map((c) => normalizedImageName(c.image!)).filter((name) => imageNodes.has(name)),
       numContainers: containers.length,
-      ...this.spread(),
+      imageNodes,
+      totalNodes,
     };
     state.write('PreScoreImageLocality', value);
     this.last = { state, value };
@@ -38,6 +42,11 @@ export class ImageLocality implements PreScorePlugin, ScorePlugin {
 
   /** This cycle's PreScore result, kept at hand: Score runs once per node. */
   private last: { state: CycleState; value: PreScoreState } | undefined;
+
+  /** Score for every node, in one loop of this plugin's own (see ScorePlugin.scoreNodes). */
+  scoreNodes(state: CycleState, pod: PodInfo, nodes: NodeInfo[], _snap: Snapshot, out: ScoreList): void {
+    for (let i = 0; i < nodes.length; i++) out[i] = this.score(state, pod, nodes[i]);
+  }
 
   score(state: CycleState, _pod: PodInfo, node: NodeInfo): number {
     const s = this.last?.state === state ? this.last.value : state.read<PreScoreState>('PreScoreImageLocality')!;

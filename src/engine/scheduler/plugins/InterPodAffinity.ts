@@ -119,6 +119,11 @@ export class InterPodAffinity implements PreFilterPlugin, FilterPlugin, PreScore
     return null;
   }
 
+  /** Score for every node, in one loop of this plugin's own (see ScorePlugin.scoreNodes). */
+  scoreNodes(state: CycleState, pod: PodInfo, nodes: NodeInfo[], _snap: Snapshot, out: ScoreList): void {
+    for (let i = 0; i < nodes.length; i++) out[i] = this.score(state, pod, nodes[i]);
+  }
+
   score(state: CycleState, _pod: PodInfo, node: NodeInfo): number {
     const topo = state.read<Counts>('PreScoreInterPodAffinity');
     if (!topo || topo.size === 0) return 0;

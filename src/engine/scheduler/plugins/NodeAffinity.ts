@@ -2,7 +2,7 @@
 // requiredDuringScheduling node affinity (terms ORed); PreFilter narrows to the nodes named by
 // matchFields metadata.name (DaemonSet pods); Score sums the weights of matching preferred terms,
 // normalised against the best node.
-import type { ClusterEvent, EnqueueExtensions, FilterPlugin, PreFilterPlugin, PreScorePlugin, ScorePlugin, Status, ScoreList } from '../framework/interface';
+import type { ClusterEvent, EnqueueExtensions, FilterPlugin, PreFilterPlugin, PreScorePlugin, ScorePlugin, Status, ScoreList, Snapshot } from '../framework/interface';
 import { defaultNormalizeScore, MAX_NODE_SCORE, status } from '../framework/interface';
 import type { CycleState } from '../framework/cycleState';
 import type { NodeInfo } from '../framework/nodeInfo';
@@ -70,6 +70,11 @@ export class NodeAffinity implements PreFilterPlugin, FilterPlugin, PreScorePlug
     if (!pref || pref.length === 0) return status('Skip');
     state.write('PreScoreNodeAffinity', pref);
     return null;
+  }
+
+  /** Score for every node, in one loop of this plugin's own (see ScorePlugin.scoreNodes). */
+  scoreNodes(state: CycleState, pod: PodInfo, nodes: NodeInfo[], _snap: Snapshot, out: ScoreList): void {
+    for (let i = 0; i < nodes.length; i++) out[i] = this.score(state, pod, nodes[i]);
   }
 
   score(state: CycleState, _pod: PodInfo, node: NodeInfo): number {

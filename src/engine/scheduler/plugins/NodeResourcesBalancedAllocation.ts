@@ -1,6 +1,6 @@
 // NodeResourcesBalancedAllocation (pkg/scheduler/framework/plugins/noderesources/balanced_allocation.go):
 // prefers nodes whose cpu and memory usage stay balanced; PreScore skips pods that request nothing.
-import type { PreScorePlugin, ScorePlugin, Status } from '../framework/interface';
+import type { PreScorePlugin, ScorePlugin, Status, Snapshot, ScoreList } from '../framework/interface';
 import { status } from '../framework/interface';
 import type { CycleState } from '../framework/cycleState';
 import type { NodeInfo } from '../framework/nodeInfo';
@@ -24,6 +24,11 @@ export class NodeResourcesBalancedAllocation implements PreScorePlugin, ScorePlu
 
   /** This cycle's PreScore result, kept at hand: Score runs once per node. */
   private last: { state: CycleState; reqs: number[] } | undefined;
+
+  /** Score for every node, in one loop of this plugin's own (see ScorePlugin.scoreNodes). */
+  scoreNodes(state: CycleState, pod: PodInfo, nodes: NodeInfo[], _snap: Snapshot, out: ScoreList): void {
+    for (let i = 0; i < nodes.length; i++) out[i] = this.score(state, pod, nodes[i]);
+  }
 
   score(state: CycleState, pod: PodInfo, node: NodeInfo): number {
     const reqs = this.last?.state === state ? this.last.reqs : (state.read<number[]>(PRE_SCORE_KEY) ?? podInfoRequestList(pod, this.resources, true));

@@ -2,7 +2,7 @@
 // count and every requested resource against allocatable minus what the node's pods request; a
 // request larger than the whole node is unresolvable (preemption cannot help). Score is the
 // LeastAllocated strategy over cpu and memory (weight 1 each).
-import type { ClusterEvent, EnqueueExtensions, FilterPlugin, PreScorePlugin, ScorePlugin, Status } from '../framework/interface';
+import type { ClusterEvent, EnqueueExtensions, FilterPlugin, PreScorePlugin, ScorePlugin, Status, Snapshot, ScoreList } from '../framework/interface';
 import { status } from '../framework/interface';
 import type { CycleState } from '../framework/cycleState';
 import type { NodeInfo } from '../framework/nodeInfo';
@@ -82,6 +82,11 @@ export class NodeResourcesFit implements FilterPlugin, PreScorePlugin, ScorePlug
 
   /** This cycle's PreScore result, kept at hand: Score runs once per node. */
   private last: { state: CycleState; reqs: number[] } | undefined;
+
+  /** Score for every node, in one loop of this plugin's own (see ScorePlugin.scoreNodes). */
+  scoreNodes(state: CycleState, pod: PodInfo, nodes: NodeInfo[], _snap: Snapshot, out: ScoreList): void {
+    for (let i = 0; i < nodes.length; i++) out[i] = this.score(state, pod, nodes[i]);
+  }
 
   score(state: CycleState, pod: PodInfo, node: NodeInfo): number {
     const reqs = this.last?.state === state ? this.last.reqs : (state.read<number[]>(PRE_SCORE_KEY) ?? podInfoRequestList(pod, this.resources, false));

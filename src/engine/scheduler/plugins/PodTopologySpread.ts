@@ -186,6 +186,11 @@ export class PodTopologySpread implements PreFilterPlugin, FilterPlugin, PreScor
   /** This cycle's PreScore result, kept at hand: Score runs once per node. */
   private last: { state: CycleState; value: PreScoreState } | undefined;
 
+  /** Score for every node, in one loop of this plugin's own (see ScorePlugin.scoreNodes). */
+  scoreNodes(state: CycleState, pod: PodInfo, nodes: NodeInfo[], _snap: Snapshot, out: ScoreList): void {
+    for (let i = 0; i < nodes.length; i++) out[i] = this.score(state, pod, nodes[i]);
+  }
+
   score(state: CycleState, pod: PodInfo, node: NodeInfo): number {
     const s = this.last?.state === state ? this.last.value : state.read<PreScoreState>('PreScorePodTopologySpread')!;
     if (s.ignored.size && s.ignored.has(node.name)) return 0;

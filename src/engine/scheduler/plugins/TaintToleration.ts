@@ -1,7 +1,7 @@
 // TaintToleration (pkg/scheduler/framework/plugins/tainttoleration): Filter rejects a node with a
 // NoSchedule/NoExecute taint the pod does not tolerate (reporting the first one); Score counts the
 // PreferNoSchedule taints not tolerated, normalised in reverse (fewer is better).
-import type { ClusterEvent, EnqueueExtensions, FilterPlugin, PreScorePlugin, ScorePlugin, Status, ScoreList } from '../framework/interface';
+import type { ClusterEvent, EnqueueExtensions, FilterPlugin, PreScorePlugin, ScorePlugin, Status, ScoreList, Snapshot } from '../framework/interface';
 import { defaultNormalizeScore, MAX_NODE_SCORE, status } from '../framework/interface';
 import type { CycleState } from '../framework/cycleState';
 import type { NodeInfo } from '../framework/nodeInfo';
@@ -36,6 +36,11 @@ export class TaintToleration implements FilterPlugin, PreScorePlugin, ScorePlugi
 
   /** This cycle's PreScore result, kept at hand: Score runs once per node. */
   private last: { state: CycleState; tols: Toleration[] } | undefined;
+
+  /** Score for every node, in one loop of this plugin's own (see ScorePlugin.scoreNodes). */
+  scoreNodes(state: CycleState, pod: PodInfo, nodes: NodeInfo[], _snap: Snapshot, out: ScoreList): void {
+    for (let i = 0; i < nodes.length; i++) out[i] = this.score(state, pod, nodes[i]);
+  }
 
   score(state: CycleState, _pod: PodInfo, node: NodeInfo): number {
     if (node.taints.length === 0) return 0;
