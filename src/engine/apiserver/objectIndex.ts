@@ -6,17 +6,27 @@ import type { KubeObject } from '../api/meta';
 import type { ListOptions } from './store';
 
 /** One stored object's slot: it outlives updates, so the indexes hold it rather than re-keying. */
-interface Entry {
-  /** "namespace/name", or "/name" when cluster-scoped; built once per object. */
-  readonly key: string;
-  obj: KubeObject;
+class Entry {
+  private k: string | undefined;
+  removed = false;
+
+  constructor(
+    private readonly ns: string,
+    public obj: KubeObject,
+  ) {}
+
+  /** "namespace/name", or "/name" when cluster-scoped; built when first needed (pods on nodes). */
+  get key(): string {
+    return (this.k ??= `${this.ns}/${this.obj.metadata.name}`);
+  }
 }
 
 /** The objects of one kind. */
 interface KindTable {
   readonly namespaced: boolean;
-  /** In creation order, which list() and all() keep. */
-  readonly byKey: Map<string, Entry>;
+  /** In creation order, which list() and all() keep; removed entries are skipped, then compacted. */
+  order: Entry[];
+  removed: number;
   /** namespace -> name -> entry: lookups without building a key string. */
   readonly byNamespace: Map<string, Map<string, Entry>>;
 }
@@ -46,7 +56,9 @@ export class ObjectIndex {
     const t = this.tables.get(kind);
     if (!t) return [];
     const out: KubeObject[] = [];
-    for (const { obj: o } of t.byKey.values()) {
+    for (const e of t.order) {
+      if (e.removed) continue;
+      const o = e.obj;
       if (opts.namespace !== undefined && (o.metadata.namespace ?? '') !== opts.namespace) continue;
       if (opts.labels && !opts.labels(o.metadata.labels ?? {})) continue;
       out.push(o);
@@ -61,7 +73,7 @@ export class ObjectIndex {
   /** Every object, in a stable order (kind, then creation). */
   all(): KubeObject[] {
     const out: KubeObject[] = [];
-    for (const t of this.tables.values()) for (const e of t.byKey.values()) out.push(e.obj);
+    for (const t of this.tables.values()) for (const e of t.order) if (!e.removed) out.push(e.obj);
     return out;
   }
 
@@ -103,9 +115,9 @@ export class ObjectIndex {
       if (old) this.unindexRefs(e, old);
       e.obj = obj;
     } else {
-      e = { key: `${ns}/${md.name}`, obj };
+      e = new Entry(ns, obj);
       names.set(md.name, e);
-      t.byKey.set(e.key, e);
+      t.order.push(e);
       this.size++;
     }
     const refs = md.ownerReferences;
@@ -129,7 +141,12 @@ export class ObjectIndex {
     const e = names?.get(obj.metadata.name);
     if (!t || !names || !e) return;
     names.delete(obj.metadata.name);
-    t.byKey.delete(e.key);
+    e.removed = true;
+    // Compact once most of the list is tombstones: amortised O(1) per removal.
+    if (++t.removed > 64 && t.removed * 2 > t.order.length) {
+      t.order = t.order.filter((x) => !x.removed);
+      t.removed = 0;
+    }
     this.size--;
     this.unindexRefs(e, obj);
   }
@@ -152,7 +169,7 @@ export class ObjectIndex {
     if (!t) {
       const info = kindInfo(kind);
       // Cluster-scoped kinds are stored under the namespace ""; unknown kinds count as namespaced.
-      t = { namespaced: !info || info.namespaced, byKey: new Map(), byNamespace: new Map() };
+      t = { namespaced: !info || info.namespaced, order: [], removed: 0, byNamespace: new Map() };
       this.tables.set(kind, t);
     }
     return t;

@@ -23,6 +23,18 @@ const deploy = (name: string, replicas: number): KubeObject => ({
 });
 
 describe('ApiServer', () => {
+  it('lists objects in creation order, through deletions and re-creations', () => {
+    const { api } = server();
+    for (let i = 0; i < 200; i++) api.create(cm(`c${i}`));
+    for (let i = 0; i < 200; i++) if (i % 4 !== 1) api.delete('ConfigMap', 'default', `c${i}`);
+    api.create(cm('c0'));
+    api.create(cm('z'));
+    api.update({ ...api.get('ConfigMap', 'default', 'c1')!, data: { a: '1' } });
+    const expected = [...Array.from({ length: 50 }, (_, j) => `c${4 * j + 1}`), 'c0', 'z'];
+    expect(api.list('ConfigMap').map((o) => o.metadata.name)).toEqual(expected);
+    expect(api.objectCount).toBe(1 + 52);
+  });
+
   it('assigns uid, resourceVersion, creationTimestamp and the default namespace on create', () => {
     const { api, clock, changes } = server();
     clock.now = 12_345;
