@@ -134,7 +134,9 @@ function reportApiError(e: unknown, so: SourcedObject, out: Diagnostic[]): void 
       }
       return;
     }
-    push(e.reason === 'NotFound' && /namespaces "/.test(e.message) ? 'metadata.namespace' : '', `Error from server (${e.reason}): error when creating "${so.file}": ${e.message}`);
+    // A decode failure (a bad quantity) carries the field it failed on as its cause.
+    const at = e.reason === 'NotFound' && /namespaces "/.test(e.message) ? 'metadata.namespace' : (e.causes[0]?.field ?? '');
+    push(at, `Error from server (${e.reason}): error when creating "${so.file}": ${e.message}`);
     return;
   }
   push(e instanceof ApplyError ? 'metadata' : '', `error: ${(e as Error)?.message ?? String(e)}`);

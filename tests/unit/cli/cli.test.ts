@@ -84,6 +84,16 @@ describe('kubeplay run (in-process)', () => {
     );
   });
 
+  it('reports a quantity the API server cannot decode at its field, in kubectl wording', () => {
+    const text = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: x\nspec:\n  containers:\n  - name: a\n    image: nginx\n    resources: {requests: {cpu: 1x}}\n';
+    const r = runCli(['run', 'q.yaml'], { 'q.yaml': text });
+    expect(r).toMatchObject({ code: 1, stdout: '' });
+    expect(r.stderr).toBe(
+      'q.yaml:9:33: Error from server (BadRequest): error when creating "q.yaml": Pod in version "v1" cannot be handled as a Pod: ' +
+        "quantities must match the regular expression '^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$'\n",
+    );
+  });
+
   it('reports YAML syntax errors with their position', () => {
     const r = runCli(['run', 'broken.yaml'], { 'broken.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cfg\n  labels: {a: b\n' });
     expect(r.code).toBe(1);
