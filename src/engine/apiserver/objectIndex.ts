@@ -101,8 +101,8 @@ export class ObjectIndex {
   }
 
   /**
-   * Store obj; `old` is the version it replaces. An updated object moves to the end of its owners'
-   * dependents and of its node's pods (the order those lists have always had), not of its kind.
+   * Store obj; `old` is the version it replaces. Every list keeps an object where it was first
+   * added; one whose owners or node change is removed and added again at the end of the new ones.
    */
   index(obj: KubeObject, old: KubeObject | undefined): void {
     const md = obj.metadata;
@@ -112,6 +112,13 @@ export class ObjectIndex {
     if (!names) t.byNamespace.set(ns, (names = new Map()));
     let e = names.get(md.name);
     if (e) {
+      const node = obj.kind === 'Pod' ? obj.spec?.nodeName : undefined;
+      if (old && sameOwners(old, obj) && (old.kind !== 'Pod' || old.spec?.nodeName === node)) {
+        // Most updates (every status write) keep owners and node: only the object changes.
+        e.obj = obj;
+        if (node) this.podsByNode.get(node)!.set(e.key, obj);
+        return;
+      }
       if (old) this.unindexRefs(e, old);
       e.obj = obj;
     } else {
@@ -174,4 +181,14 @@ export class ObjectIndex {
     }
     return t;
   }
+}
+
+/** Whether two versions of an object name the same owner uids, in the same order. */
+function sameOwners(a: KubeObject, b: KubeObject): boolean {
+  const x = a.metadata.ownerReferences;
+  const y = b.metadata.ownerReferences;
+  if (x === y) return true;
+  if ((x?.length ?? 0) !== (y?.length ?? 0)) return false;
+  for (let i = 0; i < x!.length; i++) if (x![i].uid !== y![i].uid) return false;
+  return true;
 }
