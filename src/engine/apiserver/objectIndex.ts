@@ -110,7 +110,8 @@ export class ObjectIndex {
     const ns = t.namespaced ? md.namespace || 'default' : '';
     let names = t.byNamespace.get(ns);
     if (!names) t.byNamespace.set(ns, (names = new Map()));
-    let e = names.get(md.name);
+    // Without `old` the object is new (create checks it; a loaded state has each object once).
+    let e = old ? names.get(md.name) : undefined;
     if (e) {
       const node = obj.kind === 'Pod' ? obj.spec?.nodeName : undefined;
       if (old && sameOwners(old, obj) && (old.kind !== 'Pod' || old.spec?.nodeName === node)) {
@@ -119,7 +120,7 @@ export class ObjectIndex {
         if (node) this.podsByNode.get(node)!.set(e.key, obj);
         return;
       }
-      if (old) this.unindexRefs(e, old);
+      this.unindexRefs(e, old!);
       e.obj = obj;
     } else {
       e = new Entry(ns, obj);
