@@ -132,10 +132,23 @@ export class ApiServer {
   watch(fn: WatchHandler, kinds?: string[]): () => void {
     const w = { kinds: kinds ? new Set(kinds) : null, fn };
     this.watchers.push(w);
+    this.handlersByKind.clear();
     return () => {
       this.watchers = this.watchers.filter((x) => x !== w);
+      this.handlersByKind.clear();
     };
   }
+
+  /** The handlers watching a kind, in registration order (rebuilt when watchers change). */
+  private handlers(kind: string): WatchHandler[] {
+    let hs = this.handlersByKind.get(kind);
+    if (!hs) {
+      hs = this.watchers.filter((w) => !w.kinds || w.kinds.has(kind)).map((w) => w.fn);
+      this.handlersByKind.set(kind, hs);
+    }
+    return hs;
+  }
+  private readonly handlersByKind = new Map<string, WatchHandler[]>();
 
   // ---- writes ------------------------------------------------------------------------------
 
@@ -388,7 +401,8 @@ export class ApiServer {
   private dispatch(ev: WatchEvent): void {
     this.dispatching++;
     try {
-      for (const w of this.watchers) if (!w.kinds || w.kinds.has(ev.object.kind)) w.fn(ev);
+      const hs = this.handlers(ev.object.kind);
+      for (let i = 0; i < hs.length; i++) hs[i](ev);
     } finally {
       this.dispatching--;
     }
