@@ -5,17 +5,19 @@
 
 import { CorrelatorCache, type CorrelatorCacheState, type EventKeyFields, type TokenBucket } from './correlatorCache';
 
-/** An event as one source's recorder made it, before correlation (the fields the keys are built from). */
-export interface RecordedEvent {
-  kind: string;
-  namespace: string;
-  name: string;
-  uid: string;
-  apiVersion: string;
-  fieldPath: string;
-  type: string;
-  reason: string;
+/**
+ * An event as one source's recorder made it, before correlation: the fields its keys are built
+ * from. client-go's keys join source, involvedObject (kind, namespace, name, uid, apiVersion), type,
+ * reason and message; a correlator serves one source, and a uid names one object, so here the
+ * object is its uid (or its kind/namespace/name/apiVersion when it has none: see objectKey).
+ */
+export interface RecordedEvent extends EventKeyFields {
   message: string;
+}
+
+/** The involved object's part of the keys. */
+export function objectKey(kind: string, namespace: string, name: string, uid: string, apiVersion: string): string {
+  return uid || `${kind}\u0000${namespace}\u0000${name}\u0000${apiVersion}`;
 }
 
 /** What to write: a new Event, or a patch of count, lastTimestamp and message on an existing one. */
@@ -54,19 +56,6 @@ function tryAccept(b: TokenBucket, now: number): boolean {
 
 export type CorrelatorState = CorrelatorCacheState;
 
-/**
- * client-go's keys join source, involvedObject (kind, namespace, name, uid, apiVersion), type,
- * reason and message. A correlator serves one source, and a uid names one object, so the cache is
- * keyed by what can differ: the uid (or the object's names when it has none), then the rest.
- */
-function keyFields(e: RecordedEvent): EventKeyFields {
-  return {
-    object: e.uid || `${e.kind}\u0000${e.namespace}\u0000${e.name}\u0000${e.apiVersion}`,
-    fieldPath: e.fieldPath,
-    type: e.type,
-    reason: e.reason,
-  };
-}
 
 export class EventCorrelator {
   private cache = new CorrelatorCache();
@@ -76,11 +65,10 @@ export class EventCorrelator {
    * Returns undefined when the spam filter drops the event.
    */
   correlate(e: RecordedEvent, now: number, newName: string): Correlation | undefined {
-    const k = keyFields(e);
     // EventAggregate (EventAggregatorByReasonFunc: similar events differ only in message).
     // Records are updated in place: the lookup has made them the newest already.
-    let rec = this.cache.aggregate(k);
-    if (!rec || now - rec.lastTimestamp > AGGREGATE_INTERVAL_MS) this.cache.setAggregate(k, (rec = { localKeys: [], lastTimestamp: 0 }));
+    let rec = this.cache.aggregate(e);
+    if (!rec || now - rec.lastTimestamp > AGGREGATE_INTERVAL_MS) this.cache.setAggregate(e, (rec = { localKeys: [], lastTimestamp: 0 }));
     if (!rec.localKeys.includes(e.message)) rec.localKeys.push(e.message);
     rec.lastTimestamp = now;
     let message = e.message;
@@ -94,19 +82,19 @@ export class EventCorrelator {
     }
 
     // eventObserve
-    const last = this.cache.log(k, logMessage);
+    const last = this.cache.log(e, logMessage);
     let c: Correlation;
     if (last) {
       c = { name: last.name, message, count: last.count + 1, firstTimestamp: last.firstTimestamp, patch: true };
       last.count = c.count;
     } else {
       c = { name: newName, message, count: 1, firstTimestamp: now, patch: false };
-      this.cache.addLog(k, logMessage, { count: 1, firstTimestamp: now, name: newName });
+      this.cache.addLog(e, logMessage, { count: 1, firstTimestamp: now, name: newName });
     }
 
     // EventSourceObjectSpamFilter (getSpamKey: source and object)
-    let bucket = this.cache.spam(k.object);
-    if (!bucket) this.cache.addSpam(k.object, (bucket = { tokens: SPAM_BURST, last: null }));
+    let bucket = this.cache.spam(e.object);
+    if (!bucket) this.cache.addSpam(e.object, (bucket = { tokens: SPAM_BURST, last: null }));
     return tryAccept(bucket, now) ? c : undefined;
   }
 
@@ -114,14 +102,13 @@ export class EventCorrelator {
   updateState(e: RecordedEvent, written: { name: string; message: string; count: number; firstTimestamp: number }): void {
     // Under the event's own message eventObserve has recorded exactly this already.
     if (written.message === e.message) return;
-    const k = keyFields(e);
-    const log = this.cache.log(k, written.message);
+    const log = this.cache.log(e, written.message);
     if (log) {
       log.count = written.count;
       log.firstTimestamp = written.firstTimestamp;
       log.name = written.name;
     } else {
-      this.cache.addLog(k, written.message, { count: written.count, firstTimestamp: written.firstTimestamp, name: written.name });
+      this.cache.addLog(e, written.message, { count: written.count, firstTimestamp: written.firstTimestamp, name: written.name });
     }
   }
 

@@ -4,7 +4,7 @@
 import type { Clock } from '../sim/clock';
 import type { KubeObject } from '../api/meta';
 import type { ApiServer } from './store';
-import { EventCorrelator, type CorrelatorState, type RecordedEvent } from './eventCorrelator';
+import { EventCorrelator, objectKey, type CorrelatorState, type RecordedEvent } from './eventCorrelator';
 
 export type EventType = 'Normal' | 'Warning';
 
@@ -35,11 +35,7 @@ export class EventRecorder {
     const namespace = md.namespace || 'default';
     const host = source.host ?? '';
     const recorded: RecordedEvent = {
-      kind: obj.kind,
-      namespace: md.namespace ?? '',
-      name: md.name,
-      uid: md.uid ?? '',
-      apiVersion: obj.apiVersion,
+      object: objectKey(obj.kind, md.namespace ?? '', md.name, md.uid ?? '', obj.apiVersion),
       fieldPath: fieldPath ?? '',
       type,
       reason,
