@@ -17,80 +17,107 @@ export interface EventQueueState {
   events: ScheduledEvent[];
 }
 
-/** Binary min-heap on (at, seq). */
+/**
+ * Events in (at, seq) order. Most events share their millisecond with others (a few hundred
+ * distinct times for a hundred thousand events in a large rollout), so events are kept in one
+ * list per time, in sequence order, and only the distinct times are in a binary min-heap.
+ */
 export class EventQueue {
-  private heap: ScheduledEvent[] = [];
+  /** at -> the events due then, in sequence order; `next` is the first not yet popped. */
+  private buckets = new Map<number, { events: ScheduledEvent[]; next: number }>();
+  private times: number[] = [];
+  private count = 0;
   private seq = 0;
 
   get size(): number {
-    return this.heap.length;
+    return this.count;
   }
 
   push(at: number, target: string, key: string, data?: unknown): ScheduledEvent {
     if (!Number.isFinite(at)) throw new Error(`event time must be finite, got ${at}`);
     const ev: ScheduledEvent = { at: Math.round(at), seq: this.seq++, target, key };
     if (data !== undefined) ev.data = data;
-    this.heap.push(ev);
-    this.up(this.heap.length - 1);
+    this.append(ev);
     return ev;
   }
 
   peek(): ScheduledEvent | undefined {
-    return this.heap[0];
+    if (this.count === 0) return undefined;
+    const b = this.buckets.get(this.times[0])!;
+    return b.events[b.next];
   }
 
   pop(): ScheduledEvent | undefined {
-    const h = this.heap;
-    if (h.length === 0) return undefined;
-    const top = h[0];
-    const last = h.pop()!;
-    if (h.length > 0) {
-      h[0] = last;
-      this.down(0);
+    if (this.count === 0) return undefined;
+    const at = this.times[0];
+    const b = this.buckets.get(at)!;
+    const ev = b.events[b.next++];
+    this.count--;
+    if (b.next === b.events.length) {
+      this.buckets.delete(at);
+      this.popTime();
     }
-    return top;
+    return ev;
   }
 
   save(): EventQueueState {
-    return { seq: this.seq, events: this.heap.map((e) => ({ ...e })) };
+    const events: ScheduledEvent[] = [];
+    for (const t of [...this.times].sort((a, b) => a - b)) {
+      const b = this.buckets.get(t)!;
+      for (let i = b.next; i < b.events.length; i++) events.push({ ...b.events[i] });
+    }
+    return { seq: this.seq, events };
   }
 
   load(state: EventQueueState): void {
     this.seq = state.seq;
-    this.heap = state.events.map((e) => ({ ...e }));
+    this.buckets.clear();
+    this.times = [];
+    this.count = 0;
+    const events = state.events.map((e) => ({ ...e })).sort((a, b) => a.at - b.at || a.seq - b.seq);
+    for (const e of events) this.append(e);
   }
 
-  private less(a: ScheduledEvent, b: ScheduledEvent): boolean {
-    return a.at < b.at || (a.at === b.at && a.seq < b.seq);
+  /** Add at the end of its time's list: pushes come in sequence order. */
+  private append(ev: ScheduledEvent): void {
+    let b = this.buckets.get(ev.at);
+    if (!b) {
+      this.buckets.set(ev.at, (b = { events: [], next: 0 }));
+      this.pushTime(ev.at);
+    }
+    b.events.push(ev);
+    this.count++;
   }
 
-  private up(i: number): void {
-    const h = this.heap;
+  private pushTime(t: number): void {
+    const h = this.times;
+    let i = h.length;
+    h.push(t);
     while (i > 0) {
       const p = (i - 1) >> 1;
-      if (!this.less(h[i], h[p])) break;
-      const t = h[i];
+      if (h[p] <= t) break;
       h[i] = h[p];
-      h[p] = t;
       i = p;
     }
+    h[i] = t;
   }
 
-  private down(i: number): void {
-    const h = this.heap;
+  private popTime(): void {
+    const h = this.times;
+    const last = h.pop()!;
     const n = h.length;
+    if (n === 0) return;
+    let i = 0;
     for (;;) {
       const l = 2 * i + 1;
+      if (l >= n) break;
       const r = l + 1;
-      let m = i;
-      if (l < n && this.less(h[l], h[m])) m = l;
-      if (r < n && this.less(h[r], h[m])) m = r;
-      if (m === i) return;
-      const t = h[i];
+      const m = r < n && h[r] < h[l] ? r : l;
+      if (h[m] >= last) break;
       h[i] = h[m];
-      h[m] = t;
       i = m;
     }
+    h[i] = last;
   }
 }
 

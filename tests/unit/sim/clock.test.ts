@@ -13,6 +13,23 @@ describe('EventQueue', () => {
     expect(q.pop()).toBeUndefined();
   });
 
+  it('keeps (time, sequence) order when events are added to a time being drained, or before it', () => {
+    const q = new EventQueue();
+    for (const k of ['a', 'b', 'c']) q.push(10, 'x', k);
+    q.push(30, 'x', 'later');
+    expect(q.pop()!.key).toBe('a');
+    q.push(10, 'x', 'd'); // the same millisecond as the one being drained: after c
+    q.push(5, 'x', 'earlier');
+    expect(q.size).toBe(5);
+    const saved = q.save();
+    expect(saved.events.map((e) => e.key)).toEqual(['earlier', 'b', 'c', 'd', 'later']);
+    const r = new EventQueue();
+    r.load({ seq: saved.seq, events: [...saved.events].reverse() });
+    for (const queue of [q, r]) expect(Array.from({ length: 5 }, () => queue.pop()!.key)).toEqual(['earlier', 'b', 'c', 'd', 'later']);
+    expect(q.peek()).toBeUndefined();
+    expect(r.push(0, 'y', 'next').seq).toBe(6);
+  });
+
   it('save/load round-trips pending events and the sequence counter', () => {
     const q = new EventQueue();
     q.push(3, 'x', 'k1');
