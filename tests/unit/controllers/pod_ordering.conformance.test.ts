@@ -2,7 +2,13 @@
 // ReplicaSet deletes first when it scales down.
 import { describe, expect, test } from 'vitest';
 import { loadConformance } from '../conformance';
-import { activePodsLess, activePodsWithRanksLess, sortActivePods } from '../../../src/engine/controllers/controller_utils/active_pods';
+import {
+  activePodsLess,
+  activePodsWithRanksLess,
+  sortActivePods,
+  sortActivePodsRankedByNode,
+  sortActivePodsWithRanks,
+} from '../../../src/engine/controllers/controller_utils/active_pods';
 import { NOW, cases, mkPod } from './vectors';
 
 const V = loadConformance('replicaset_pod_ordering.json');
@@ -34,5 +40,20 @@ describe('ActivePodsWithRanks', () => {
       expect(activePodsWithRanksLess(a, i.lesserRank, b, i.greaterRank, now, f)).toBe(v.expected['less(lesser,greater)']);
       expect(activePodsWithRanksLess(b, i.greaterRank, a, i.lesserRank, now, f)).toBe(v.expected['less(greater,lesser)']);
     }
+  });
+});
+
+describe('sortActivePodsRankedByNode (the ReplicaSet scale-down path)', () => {
+  test('orders exactly as sortActivePodsWithRanks with ranks looked up per node', () => {
+    // Every pod of every vector, spread over three nodes (the unscheduled stay unscheduled).
+    const inputs: any[] = [...V.ActivePods.flatMap((v: any) => v.input.pods), ...V.ActivePodsWithRanks.flatMap((v: any) => [v.input.p1, v.input.p2, v.input.lesser, v.input.greater].filter(Boolean))];
+    const pods = inputs.map((p, i) => mkPod({ ...p, name: `${i}-${p.name}`, nodeName: p.nodeName ? `node-${i % 3}` : '' }));
+    const onNode = new Map([['node-0', 4], ['node-1', 1], ['node-2', 9]]);
+    const ranks = pods.map((p: any) => onNode.get(p.spec.nodeName ?? '') ?? 0);
+    for (const now of [NOW, undefined]) {
+      const want = sortActivePodsWithRanks(pods, ranks, now).map((p) => p.metadata.name);
+      expect(sortActivePodsRankedByNode(pods, onNode, now).map((p) => p.metadata.name)).toEqual(want);
+    }
+    expect(pods.length).toBeGreaterThan(10);
   });
 });

@@ -68,6 +68,8 @@ function compareRestarts(a: [number, number], b: [number, number]): boolean | un
 /** What ActivePodsWithRanks compares about a pod, read once per stored pod object. */
 interface PodRankFacts {
   unassigned: boolean;
+  /** spec.nodeName ('' while unassigned), for the rank by related pods on the same node. */
+  node: string;
   phase: number;
   ready: boolean;
   cost: number;
@@ -84,8 +86,10 @@ function podRankFacts(pod: KubeObject, stored: boolean): PodRankFacts {
   let f = stored ? rankFacts.get(pod) : undefined;
   if (!f) {
     const ready = isPodReady(pod);
+    const node = pod.spec?.nodeName ?? '';
     f = {
-      unassigned: (pod.spec?.nodeName ?? '') === '',
+      unassigned: node === '',
+      node,
       phase: phaseOrdinal(pod),
       ready,
       cost: podDeletionCost(pod),
@@ -99,60 +103,72 @@ function podRankFacts(pod: KubeObject, stored: boolean): PodRankFacts {
   return f;
 }
 
-interface RankedPod {
-  f: PodRankFacts;
-  rank: number;
-  /** logarithmicRank of the ready time and of the creation time, when they and now are known. */
-  readyBucket: number | undefined;
-  createdBucket: number | undefined;
+/**
+ * The pods of one sort, by index: their facts, ranks, and the logarithmicRank of their ready and
+ * creation times at `now` (NaN when the time or now is unknown). Arrays rather than an object per
+ * pod: a scale-down sorts thousands of pods.
+ */
+interface RankedPods {
+  facts: PodRankFacts[];
+  ranks: ArrayLike<number>;
+  readyBucket: Float64Array;
+  createdBucket: Float64Array;
 }
 
-function rankedPod(pod: KubeObject, rank: number, now: number | undefined, stored: boolean): RankedPod {
-  const f = podRankFacts(pod, stored);
-  return {
-    f,
-    rank,
-    readyBucket: now !== undefined && f.readyTime !== undefined ? logarithmicRank(f.readyTime, now) : undefined,
-    createdBucket: now !== undefined && f.created !== undefined ? logarithmicRank(f.created, now) : undefined,
-  };
+function rankedPods(facts: PodRankFacts[], ranks: ArrayLike<number>, now: number | undefined): RankedPods {
+  const readyBucket = new Float64Array(facts.length).fill(NaN);
+  const createdBucket = new Float64Array(facts.length).fill(NaN);
+  if (now !== undefined) {
+    for (let i = 0; i < facts.length; i++) {
+      const { readyTime, created } = facts[i];
+      if (readyTime !== undefined) readyBucket[i] = logarithmicRank(readyTime, now);
+      if (created !== undefined) createdBucket[i] = logarithmicRank(created, now);
+    }
+  }
+  return { facts, ranks, readyBucket, createdBucket };
 }
 
 /** Compare two times by logarithmic buckets (or plainly), falling back to UID within a bucket. */
-function timeLess(a: RankedPod, b: RankedPod, ta: number | undefined, tb: number | undefined, ba: number | undefined, bb: number | undefined, f: RankFeatures): boolean {
-  if (!f.logarithmicScaleDown || ba === undefined || bb === undefined) return afterOrZero(ta, tb);
+function timeLess(uidA: string, uidB: string, ta: number | undefined, tb: number | undefined, ba: number, bb: number, f: RankFeatures): boolean {
+  if (!f.logarithmicScaleDown || Number.isNaN(ba) || Number.isNaN(bb)) return afterOrZero(ta, tb);
   const diff = ba - bb;
-  if (diff === 0) return a.f.uid < b.f.uid;
+  if (diff === 0) return uidA < uidB;
   return diff < 0;
 }
 
 /**
- * -1 when less(a, b). Otherwise, with `both`, 1 when less(b, a) and else 0. Each criterion is
- * symmetric in a and b, so both Less calls stop at the same one and it is evaluated once.
+ * For pods i and j: -1 when less(i, j). Otherwise, with `both`, 1 when less(j, i) and else 0.
+ * Each criterion is symmetric in i and j, so both Less calls stop at the same one and it is
+ * evaluated once.
  */
-function rankedCompare(a: RankedPod, b: RankedPod, f: RankFeatures, both: boolean): number {
-  const fa = a.f;
-  const fb = b.f;
+function rankedCompare(k: RankedPods, i: number, j: number, f: RankFeatures, both: boolean): number {
+  const fa = k.facts[i];
+  const fb = k.facts[j];
   if (fa.unassigned !== fb.unassigned) return fa.unassigned ? -1 : 1;
   if (fa.phase !== fb.phase) return fa.phase < fb.phase ? -1 : 1;
   if (fa.ready !== fb.ready) return !fa.ready ? -1 : 1;
   if (f.podDeletionCost && fa.cost !== fb.cost) return fa.cost < fb.cost ? -1 : 1;
-  if (a.rank !== b.rank) return a.rank > b.rank ? -1 : 1;
-  return rankedCompareTimes(a, b, f, both);
+  if (k.ranks[i] !== k.ranks[j]) return k.ranks[i] > k.ranks[j] ? -1 : 1;
+  return rankedCompareTimes(k, i, j, f, both);
 }
 
 /** rankedCompare past the criteria a prefix key covers (node, phase, ready, cost, rank). */
-function rankedCompareTimes(a: RankedPod, b: RankedPod, f: RankFeatures, both: boolean): number {
-  const fa = a.f;
-  const fb = b.f;
+function rankedCompareTimes(k: RankedPods, i: number, j: number, f: RankFeatures, both: boolean): number {
+  const fa = k.facts[i];
+  const fb = k.facts[j];
   if (fa.ready && fb.ready && fa.readyTime !== fb.readyTime) {
-    if (timeLess(a, b, fa.readyTime, fb.readyTime, a.readyBucket, b.readyBucket, f)) return -1;
-    return both && timeLess(b, a, fb.readyTime, fa.readyTime, b.readyBucket, a.readyBucket, f) ? 1 : 0;
+    const ba = k.readyBucket[i];
+    const bb = k.readyBucket[j];
+    if (timeLess(fa.uid, fb.uid, fa.readyTime, fb.readyTime, ba, bb, f)) return -1;
+    return both && timeLess(fb.uid, fa.uid, fb.readyTime, fa.readyTime, bb, ba, f) ? 1 : 0;
   }
   const restarts = compareRestarts(fa.restarts, fb.restarts);
   if (restarts !== undefined) return restarts ? -1 : 1;
   if (fa.created !== fb.created) {
-    if (timeLess(a, b, fa.created, fb.created, a.createdBucket, b.createdBucket, f)) return -1;
-    return both && timeLess(b, a, fb.created, fa.created, b.createdBucket, a.createdBucket, f) ? 1 : 0;
+    const ba = k.createdBucket[i];
+    const bb = k.createdBucket[j];
+    if (timeLess(fa.uid, fb.uid, fa.created, fb.created, ba, bb, f)) return -1;
+    return both && timeLess(fb.uid, fa.uid, fb.created, fa.created, bb, ba, f) ? 1 : 0;
   }
   return 0;
 }
@@ -188,7 +204,7 @@ export function activePodsWithRanksLess(
   now: number | undefined,
   f: RankFeatures = DEFAULT_RANK_FEATURES,
 ): boolean {
-  return rankedCompare(rankedPod(a, rankA, now, false), rankedPod(b, rankB, now, false), f, false) < 0;
+  return rankedCompare(rankedPods([podRankFacts(a, false), podRankFacts(b, false)], [rankA, rankB], now), 0, 1, f, false) < 0;
 }
 
 const RANK_LIMIT = 2 ** 16;
@@ -198,10 +214,11 @@ const RANK_LIMIT = 2 ** 16;
  * higher rank) as one exact integer per pod, so most comparisons are a single subtraction:
  * 12 * 2^32 * 2^16 < 2^53. Undefined when a rank does not fit.
  */
-function prefixKeys(keys: RankedPod[], f: RankFeatures): Float64Array | undefined {
-  const out = new Float64Array(keys.length);
-  for (let i = 0; i < keys.length; i++) {
-    const { f: facts, rank } = keys[i];
+function prefixKeys(k: RankedPods, f: RankFeatures): Float64Array | undefined {
+  const out = new Float64Array(k.facts.length);
+  for (let i = 0; i < k.facts.length; i++) {
+    const facts = k.facts[i];
+    const rank = k.ranks[i];
     if (!Number.isInteger(rank) || rank < 0 || rank >= RANK_LIMIT) return undefined;
     const head = ((facts.unassigned ? 0 : 1) * 3 + facts.phase) * 2 + (facts.ready ? 1 : 0);
     const cost = f.podDeletionCost ? facts.cost + 2 ** 31 : 0;
@@ -210,18 +227,33 @@ function prefixKeys(keys: RankedPod[], f: RankFeatures): Float64Array | undefine
   return out;
 }
 
+/** Sort the pods of `k` (stable, so ties keep list order). */
+function sortRanked(pods: KubeObject[], k: RankedPods, f: RankFeatures): KubeObject[] {
+  const idx = pods.map((_, i) => i);
+  const prefix = prefixKeys(k, f);
+  // Same as (less(i, j) ? -1 : less(j, i) ? 1 : 0), in one pass over the criteria.
+  if (!prefix) idx.sort((i, j) => rankedCompare(k, i, j, f, true));
+  else idx.sort((i, j) => (prefix[i] !== prefix[j] ? (prefix[i] < prefix[j] ? -1 : 1) : rankedCompareTimes(k, i, j, f, true)));
+  return idx.map((i) => pods[i]);
+}
+
 /**
  * Sort pods so the ones to delete first come first (stable, so ties keep list order). The pods
  * must be objects from the store (never mutated), as what is compared is cached per object.
  */
 export function sortActivePodsWithRanks(pods: KubeObject[], ranks: number[], now: number | undefined, f: RankFeatures = DEFAULT_RANK_FEATURES): KubeObject[] {
-  const keys = pods.map((p, i) => rankedPod(p, ranks[i], now, true));
-  const idx = pods.map((_, i) => i);
-  const prefix = prefixKeys(keys, f);
-  // Same as (less(i, j) ? -1 : less(j, i) ? 1 : 0), in one pass over the criteria.
-  if (!prefix) idx.sort((i, j) => rankedCompare(keys[i], keys[j], f, true));
-  else idx.sort((i, j) => (prefix[i] !== prefix[j] ? (prefix[i] < prefix[j] ? -1 : 1) : rankedCompareTimes(keys[i], keys[j], f, true)));
-  return idx.map((i) => pods[i]);
+  return sortRanked(pods, rankedPods(pods.map((p) => podRankFacts(p, true)), ranks, now), f);
+}
+
+/**
+ * sortActivePodsWithRanks with each pod ranked by its node's count in `podsOnNode`
+ * (getPodsRankedByRelatedPodsOnSameNode; 0 for a node not in the map).
+ */
+export function sortActivePodsRankedByNode(pods: KubeObject[], podsOnNode: Map<string, number>, now: number | undefined, f: RankFeatures = DEFAULT_RANK_FEATURES): KubeObject[] {
+  const facts = pods.map((p) => podRankFacts(p, true));
+  const ranks = new Float64Array(facts.length);
+  for (let i = 0; i < facts.length; i++) ranks[i] = podsOnNode.get(facts[i].node) ?? 0;
+  return sortRanked(pods, rankedPods(facts, ranks, now), f);
 }
 
 export function sortActivePods(pods: KubeObject[]): KubeObject[] {

@@ -164,12 +164,17 @@ export class PodControllerIndex {
 
   /** Pods in a namespace whose controller has this UID, in list order. */
   controlledBy(namespace: string | undefined, uid: string | undefined): KubeObject[] {
-    return uid ? this.list(this.bucket(namespace, uid)).map((e) => e.pod) : [];
+    return uid ? this.podsOf(this.bucket(namespace, uid), false) : [];
+  }
+
+  /** The active ones (isPodActive) of controlledBy, from their counts: no pod is read again. */
+  activeControlledBy(namespace: string | undefined, uid: string | undefined): KubeObject[] {
+    return uid ? this.podsOf(this.bucket(namespace, uid), true) : [];
   }
 
   /** Pods with no controller in a namespace, in list order. */
   orphans(namespace: string | undefined): KubeObject[] {
-    return this.list(this.bucket(namespace, '')).map((e) => e.pod);
+    return this.podsOf(this.bucket(namespace, ''), false);
   }
 
   /**
@@ -202,14 +207,25 @@ export class PodControllerIndex {
   }
 
   private list(bucket: Bucket | undefined): Entry[] {
-    if (!bucket) return [];
+    return bucket ? [...this.inListOrder(bucket).values()] : [];
+  }
+
+  /** A bucket's pods in list order (only the active ones with `activeOnly`). */
+  private podsOf(bucket: Bucket | undefined, activeOnly: boolean): KubeObject[] {
+    const out: KubeObject[] = [];
+    if (bucket) for (const e of this.inListOrder(bucket).values()) if (!activeOnly || e.counted.active) out.push(e.pod);
+    return out;
+  }
+
+  /** The bucket's entries, put back in arrival order if an older pod joined it late. */
+  private inListOrder(bucket: Bucket): Map<string, Entry> {
     if (!bucket.sorted) {
       const entries = [...bucket.pods].sort((a, b) => a[1].n - b[1].n);
       bucket.pods = new Map(entries);
       bucket.last = entries.length ? entries[entries.length - 1][1].n : -1;
       bucket.sorted = true;
     }
-    return [...bucket.pods.values()];
+    return bucket.pods;
   }
 
   private attach(id: string, e: Entry): void {
@@ -247,8 +263,19 @@ function countedAs(pod: KubeObject, prev: Counted | undefined): Counted {
   const terminating = isPodTerminating(pod);
   const node = pod.spec?.nodeName ?? '';
   if (prev && prev.labels === labels && prev.active === active && prev.ready === ready && prev.terminating === terminating && prev.node === node) return prev;
-  const key = prev && prev.labels === labels ? prev.key : labelsKey(labels);
+  const key = prev && sameLabels(prev.labels, labels) ? prev.key : labelsKey(labels);
   return { key, labels, active, ready, terminating, node };
+}
+
+/**
+ * Whether two label sets are equal (so have one labelsKey). Writes copy the labels object, so
+ * most updates compare equal content here instead of building and sorting a key.
+ */
+function sameLabels(a: Labels | undefined, b: Labels | undefined): boolean {
+  if (a === b) return true;
+  for (const k in a) if (b?.[k] !== a[k]) return false;
+  for (const k in b) if (!a || !Object.hasOwn(a, k)) return false;
+  return true;
 }
 
 /** Count a pod in (sign 1) or out of (sign -1) its label group and node. */

@@ -14,7 +14,7 @@ import { isPodActive, isPodAvailable, isPodReady, isPodTerminating } from '../co
 import { claimObjects } from '../controller_utils/controller_ref_manager';
 import { createPod, deletePod } from '../controller_utils/pod_control';
 import { SLOW_START_INITIAL_BATCH_SIZE, slowStartBatch } from '../controller_utils/slow_start';
-import { sortActivePodsWithRanks } from '../controller_utils/active_pods';
+import { sortActivePodsRankedByNode } from '../controller_utils/active_pods';
 import { sharedPodControllerIndex, type LabelGroup, type PodControllerIndex } from '../controller_utils/pod_indexer';
 import { cachedLabelSelector, cachedSetSelector, matchesLabels } from '../controller_utils/selectors';
 import { calculateStatus, statusFromCounts, type StatusCounts } from './replica_set_utils';
@@ -229,12 +229,12 @@ export class ReplicaSetController extends Controller {
     for (const g of groups) ready += g.ready;
     if (!minReady || ready === 0) return ready;
     let available = 0;
-    for (const p of this.pods.controlledBy(rs.metadata.namespace, rs.metadata.uid)) if (isPodActive(p) && isPodAvailable(p, minReady, nowMs)) available++;
+    for (const p of this.pods.activeControlledBy(rs.metadata.namespace, rs.metadata.uid)) if (isPodAvailable(p, minReady, nowMs)) available++;
     return available;
   }
 
   private ownedActivePods(rs: KubeObject): KubeObject[] {
-    return this.pods.controlledBy(rs.metadata.namespace, rs.metadata.uid).filter(isPodActive);
+    return this.pods.activeControlledBy(rs.metadata.namespace, rs.metadata.uid);
   }
 
   private manageReplicas(key: string, activeCount: number, activePods: () => KubeObject[], rs: KubeObject): Error | undefined {
@@ -274,9 +274,7 @@ export class ReplicaSetController extends Controller {
    */
   private podsToDelete(rs: KubeObject, active: KubeObject[], diff: number): KubeObject[] {
     if (diff >= active.length) return active.slice(0, diff);
-    const onNode = this.relatedPodsOnNodes(rs);
-    const ranks = active.map((p) => onNode.get(p.spec?.nodeName ?? '') ?? 0);
-    return sortActivePodsWithRanks(active, ranks, this.ctx.clock.epochMs + this.ctx.clock.now).slice(0, diff);
+    return sortActivePodsRankedByNode(active, this.relatedPodsOnNodes(rs), this.ctx.clock.epochMs + this.ctx.clock.now).slice(0, diff);
   }
 
   /**
