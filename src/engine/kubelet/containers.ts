@@ -3,7 +3,7 @@
 // hook, SIGTERM, SIGKILL after the grace period) and the restart back-off (doBackOff in
 // kuberuntime_manager.go: key pod+container, 10s doubling to 300s, reset after 10 minutes).
 import type { KubeObject } from '../api/meta';
-import { containerSpec, formatPod, type KubeletHost } from './host';
+import { containerSpec, formatPod, runtimeKey, type KubeletHost } from './host';
 import type { ContainerRuntime, NodeAgent, PodRuntime, TerminatedInfo } from './types';
 import { Backoff } from './backoff';
 import { CRASH_BACKOFF_INITIAL_MS, CRASH_BACKOFF_MAX_MS, CREATE_MS, MIN_GRACE_SECONDS, RESYNC_AFTER_ERROR_MS } from './constants';
@@ -22,7 +22,7 @@ export function backoffKey(p: PodRuntime, c: ContainerRuntime): string {
 }
 
 function timerData(p: PodRuntime, c: ContainerRuntime, extra: Record<string, unknown> = {}) {
-  return { pod: `${p.namespace}/${p.name}`, epoch: p.epoch, container: c.name, instance: c.instance, ...extra };
+  return { pod: runtimeKey(p), epoch: p.epoch, container: c.name, instance: c.instance, ...extra };
 }
 
 // The container's definition as text, by spec object: stored pods are immutable and keep their
@@ -69,7 +69,7 @@ export function startContainer(k: KubeletHost, pod: KubeObject, p: PodRuntime, c
     imageError(k, pod, p, c, res);
     if (res.reason === 'ImagePullBackOff') {
       const e = k.state.pullBackoff[`${p.uid}_${spec.image}`];
-      if (e) k.enqueueSync(`${p.namespace}/${p.name}`, e.lastUpdate + e.backoffMs - k.now());
+      if (e) k.enqueueSync(runtimeKey(p), e.lastUpdate + e.backoffMs - k.now());
     }
     return;
   }
@@ -86,8 +86,8 @@ export function onPulled(k: KubeletHost, pod: KubeObject, p: PodRuntime, c: Cont
   const res = finishPull(k, pod, p, c, spec, agent, requestedAt, startedAt);
   if (res.kind === 'error') {
     imageError(k, pod, p, c, res);
-    k.writeStatus(`${p.namespace}/${p.name}`);
-    k.enqueueSync(`${p.namespace}/${p.name}`, RESYNC_AFTER_ERROR_MS);
+    k.writeStatus(runtimeKey(p));
+    k.enqueueSync(runtimeKey(p), RESYNC_AFTER_ERROR_MS);
     return;
   }
   if (res.kind === 'present') create(k, p, c, res.image, res.imageID);
@@ -121,8 +121,8 @@ export function onStarted(k: KubeletHost, pod: KubeObject, p: PodRuntime, c: Con
   p.busy = false;
   // UpdatePodStatus triggers a readiness probe at once for a running, not-ready container.
   if (c.started) triggerReadiness(k, p, c, spec);
-  k.writeStatus(`${p.namespace}/${p.name}`);
-  k.enqueueSync(`${p.namespace}/${p.name}`, 0);
+  k.writeStatus(runtimeKey(p));
+  k.enqueueSync(runtimeKey(p), 0);
 }
 
 /** The process ended: on its own (exit), or after a signal (stopped). */
@@ -141,8 +141,8 @@ export function onExited(k: KubeletHost, p: PodRuntime, c: ContainerRuntime, exi
   c.started = false;
   c.stopping = undefined;
   c.plan = undefined;
-  k.writeStatus(`${p.namespace}/${p.name}`);
-  k.enqueueSync(`${p.namespace}/${p.name}`);
+  k.writeStatus(runtimeKey(p));
+  k.enqueueSync(runtimeKey(p));
 }
 
 /** How long a preStop hook runs: a sleep action, or "sleep N" in an exec command; others are quick. */
@@ -194,7 +194,7 @@ export function inCrashBackoff(k: KubeletHost, pod: KubeObject, p: PodRuntime, c
       reason: 'CrashLoopBackOff',
       message: `back-off ${formatDuration(b.get(key))} restarting failed container=${c.name} pod=${formatPod(p)}`,
     };
-    k.enqueueSync(`${p.namespace}/${p.name}`, until - k.now());
+    k.enqueueSync(runtimeKey(p), until - k.now());
     return true;
   }
   b.next(key, finished, k.now());

@@ -27,6 +27,21 @@ export function podKeyOf(p: { namespace?: string; name: string } | KubeObject): 
   return o.metadata ? `${o.metadata.namespace ?? 'default'}/${o.metadata.name}` : `${o.namespace}/${o.name}`;
 }
 
+// Each pod runtime entry's "namespace/name" key, built once: timers, sync requests and status
+// writes look the pod up by it at every event, and a string reused as a map key is hashed only
+// at its first lookup. A derived cache (weakly held), never part of the kubelet's state.
+const runtimeKeys = new WeakMap<PodRuntime, string>();
+
+/** The key of p in the kubelet's pods and sync queue. */
+export function runtimeKey(p: PodRuntime): string {
+  let key = runtimeKeys.get(p);
+  if (key === undefined) {
+    key = `${p.namespace}/${p.name}`;
+    runtimeKeys.set(p, key);
+  }
+  return key;
+}
+
 /** The container's spec in the pod, and whether it is an init container. */
 export function containerSpec(pod: KubeObject, name: string): { spec: any; init: boolean; index: number } | undefined {
   const inits: any[] = pod.spec?.initContainers ?? [];

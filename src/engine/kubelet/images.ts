@@ -2,7 +2,7 @@
 // cache, the serialized puller (serializeImagePulls defaults to true) and the pull back-off
 // (key podUID_image, 10s doubling to 300s), with the kubelet's event wording.
 import type { KubeObject } from '../api/meta';
-import type { KubeletHost } from './host';
+import { runtimeKey, type KubeletHost } from './host';
 import type { ContainerRuntime, NodeAgent, PodRuntime } from './types';
 import { Backoff } from './backoff';
 import { PULL_BACKOFF_INITIAL_MS, PULL_BACKOFF_MAX_MS, PULL_BYTES_PER_MS, PULL_FAIL_MS, PULL_LATENCY_MS } from './constants';
@@ -97,7 +97,7 @@ export function ensureImage(k: KubeletHost, pod: KubeObject, p: PodRuntime, c: C
   agent.pullFreeAt = start + duration;
   agent.inflight[ref.full] = start + duration;
   k.timer(start + duration - k.now(), 'pulled', {
-    pod: `${p.namespace}/${p.name}`,
+    pod: runtimeKey(p),
     epoch: p.epoch,
     container: c.name,
     instance: c.instance,

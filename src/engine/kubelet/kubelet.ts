@@ -73,7 +73,9 @@ export class Kubelet implements Component, KubeletHost {
     const cur = this.state.queued.get(podKey);
     if (cur !== undefined && cur <= at) return;
     this.state.queued.set(podKey, at);
-    this.ctx.schedule(at - this.now(), `sync:${podKey}`);
+    // The pod key rides as the event's data: the same string the queue map holds, so the lookups
+    // at dispatch hash nothing new.
+    this.ctx.schedule(at - this.now(), 'sync', podKey);
   }
 
   timer(delayMs: number, kind: string, data: TimerData): void {
@@ -137,8 +139,8 @@ export class Kubelet implements Component, KubeletHost {
   // ---- events -------------------------------------------------------------------------------
 
   handle(ev: ScheduledEvent): void {
-    if (ev.key.startsWith('sync:')) {
-      const key = ev.key.slice(5);
+    if (ev.key === 'sync') {
+      const key = ev.data as string;
       if (this.state.queued.get(key) !== ev.at) return;
       this.state.queued.delete(key);
       syncPod(this, key, this.agentOf);

@@ -152,11 +152,12 @@ export function admit(k: KubeletHost, pod: KubeObject, node: KubeObject): { reas
 
 /** Sync one pod: the pod worker's single entry point. */
 export function syncPod(k: KubeletHost, key: string, agentFor: (node: string) => NodeAgent | undefined): void {
-  const slash = key.indexOf('/');
-  const ns = key.slice(0, slash);
-  const name = key.slice(slash + 1);
-  const pod = k.ctx.api.get('Pod', ns, name);
   let p: PodRuntime | undefined = k.state.pods.get(key);
+  // A known pod's names are the runtime entry's own strings (no slices of the key to hash).
+  const slash = key.indexOf('/');
+  const ns = p ? p.namespace : key.slice(0, slash);
+  const name = p ? p.name : key.slice(slash + 1);
+  const pod = k.ctx.api.get('Pod', ns, name);
   if (p && (!pod || pod.metadata.uid !== p.uid || pod.spec?.nodeName !== p.node)) {
     // The pod object is gone (or replaced): its containers go with it.
     k.state.pods.delete(key);

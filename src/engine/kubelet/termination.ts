@@ -4,7 +4,7 @@
 // SIGKILL when the grace runs out); when all have stopped the kubelet writes the final status
 // and deletes the pod object with gracePeriodSeconds 0.
 import type { KubeObject } from '../api/meta';
-import type { KubeletHost } from './host';
+import { runtimeKey, type KubeletHost } from './host';
 import type { PodRuntime } from './types';
 import { killContainer } from './containers';
 
@@ -20,15 +20,18 @@ export function startTermination(k: KubeletHost, pod: KubeObject, p: PodRuntime)
     }
     if (c.phase === 'running') killContainer(k, pod, p, c, '', grace, 'delete');
   }
-  k.writeStatus(`${p.namespace}/${p.name}`);
+  k.writeStatus(runtimeKey(p));
   finishIfStopped(k, pod, p);
 }
 
-/** All containers stopped: final status, then the kubelet's own delete (grace 0, uid precondition). */
+/**
+ * All containers stopped: the kubelet's own delete (grace 0, uid precondition). Every caller has
+ * just written the pod's final status (startTermination, or onExited for the last container),
+ * so it is not computed again here.
+ */
 export function finishIfStopped(k: KubeletHost, _pod: KubeObject, p: PodRuntime): boolean {
   if (Object.values(p.containers).some((c) => c.phase === 'running')) return false;
-  const key = `${p.namespace}/${p.name}`;
-  k.writeStatus(key);
+  const key = runtimeKey(p);
   const cur = k.ctx.api.get('Pod', p.namespace, p.name);
   if (cur && cur.metadata.uid === p.uid) {
     k.ctx.api.delete('Pod', p.namespace, p.name, { gracePeriodSeconds: 0, preconditions: { uid: p.uid } });

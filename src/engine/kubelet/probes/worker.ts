@@ -5,7 +5,7 @@
 // Results change only after failureThreshold / successThreshold consecutive results; a liveness
 // or startup failure puts the worker on hold until the container is replaced.
 import type { KubeObject } from '../../api/meta';
-import { containerSpec, type KubeletHost } from '../host';
+import { containerSpec, runtimeKey, type KubeletHost } from '../host';
 import type { ContainerRuntime, PodRuntime, ProbeResult, ProbeType, ProbeWorker } from '../types';
 import { runProbe } from './prober';
 import { killContainer } from '../containers';
@@ -50,7 +50,7 @@ export function startProbeTickers(k: KubeletHost, pod: KubeObject, p: PodRuntime
     for (const type of PROBE_TYPES) {
       const probe = probeOf(spec, type);
       if (!probe) continue;
-      k.timer(probeSettings(probe).periodSeconds * 1000, 'probe', { pod: `${p.namespace}/${p.name}`, epoch: p.epoch, container: spec.name, type });
+      k.timer(probeSettings(probe).periodSeconds * 1000, 'probe', { pod: runtimeKey(p), epoch: p.epoch, container: spec.name, type });
     }
   }
 }
@@ -59,7 +59,7 @@ export function startProbeTickers(k: KubeletHost, pod: KubeObject, p: PodRuntime
 export function triggerReadiness(k: KubeletHost, p: PodRuntime, c: ContainerRuntime, spec: any): void {
   if (!probeOf(spec, 'readiness') || c.ready) return;
   k.timer(k.ctx.timings.kubeletLatencyMs, 'probe', {
-    pod: `${p.namespace}/${p.name}`,
+    pod: runtimeKey(p),
     epoch: p.epoch,
     container: c.name,
     instance: c.instance,
@@ -100,7 +100,7 @@ export function doProbe(k: KubeletHost, pod: KubeObject, p: PodRuntime, c: Conta
 }
 
 function applyResult(k: KubeletHost, pod: KubeObject, p: PodRuntime, c: ContainerRuntime, spec: any, probe: any, type: ProbeType, result: ProbeResult): void {
-  const key = `${p.namespace}/${p.name}`;
+  const key = runtimeKey(p);
   if (type === 'readiness') {
     c.ready = result === 'success';
     k.writeStatus(key);
