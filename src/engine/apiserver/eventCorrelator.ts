@@ -56,7 +56,6 @@ function tryAccept(b: TokenBucket, now: number): boolean {
 
 export type CorrelatorState = CorrelatorCacheState;
 
-
 export class EventCorrelator {
   private cache = new CorrelatorCache();
 
