@@ -220,8 +220,9 @@ export class ApiServer {
     if (pre?.uid && pre.uid !== cur.metadata.uid) {
       throw new ApiError('Conflict', `Precondition failed: UID in precondition: ${pre.uid}, UID in object meta: ${cur.metadata.uid}`);
     }
-    // Only metadata changes below; the rest is shared with the (immutable) stored object.
-    const next: KubeObject = { ...cur, metadata: clone(cur.metadata) };
+    // Only metadata's own fields change below (finalizers gets a new array); everything else is
+    // shared with the (immutable) stored object.
+    const next: KubeObject = { ...cur, metadata: { ...cur.metadata } };
     const md = next.metadata;
     const finalizers = new Set(md.finalizers ?? []);
     const policy = opts.propagationPolicy;
