@@ -6,9 +6,8 @@ import type { KubeObject } from './meta';
 
 export type QOSClass = 'Guaranteed' | 'Burstable' | 'BestEffort';
 
-const QOS_RESOURCES = new Set(['cpu', 'memory']);
-
 function positive(v: unknown): QuantityValue | undefined {
+  if (v === undefined || v === null) return undefined;
   try {
     const q = parseQuantity(v as string);
     return q.sign() > 0 ? q : undefined;
@@ -17,37 +16,45 @@ function positive(v: unknown): QuantityValue | undefined {
   }
 }
 
+/** The pod's positive cpu and memory requests and limits, summed over its containers. */
+interface Totals {
+  reqCpu?: QuantityValue;
+  reqMemory?: QuantityValue;
+  limCpu?: QuantityValue;
+  limMemory?: QuantityValue;
+  /** Every container so far has positive cpu and memory limits. */
+  allLimited: boolean;
+}
+
+function sum(a: QuantityValue | undefined, b: QuantityValue | undefined): QuantityValue | undefined {
+  return a && b ? a.add(b) : (a ?? b);
+}
+
+// Only cpu and memory are read: every pod create computes this, so no maps or entry arrays.
+function addContainers(t: Totals, containers: Iterable<any> | undefined): void {
+  if (!containers) return;
+  for (const c of containers) {
+    const req = c.resources?.requests;
+    const lim = c.resources?.limits;
+    t.reqCpu = sum(t.reqCpu, positive(req?.cpu));
+    t.reqMemory = sum(t.reqMemory, positive(req?.memory));
+    const cpu = positive(lim?.cpu);
+    const memory = positive(lim?.memory);
+    t.limCpu = sum(t.limCpu, cpu);
+    t.limMemory = sum(t.limMemory, memory);
+    if (!cpu || !memory) t.allLimited = false;
+  }
+}
+
+/** Requests equal limits: both unset, or both set and equal. */
+function sameAmount(req: QuantityValue | undefined, lim: QuantityValue | undefined): boolean {
+  return req === undefined ? lim === undefined : lim !== undefined && lim.cmp(req) === 0;
+}
+
 export function computePodQOS(pod: Pick<KubeObject, 'spec'>): QOSClass {
-  const requests = new Map<string, QuantityValue>();
-  const limits = new Map<string, QuantityValue>();
-  let isGuaranteed = true;
-  const all = [...(pod.spec?.containers ?? []), ...(pod.spec?.initContainers ?? [])];
-  for (const c of all) {
-    for (const [name, v] of Object.entries((c.resources?.requests ?? {}) as Record<string, unknown>)) {
-      if (!QOS_RESOURCES.has(name)) continue;
-      const q = positive(v);
-      if (q) requests.set(name, requests.has(name) ? requests.get(name)!.add(q) : q);
-    }
-    const found = new Set<string>();
-    for (const [name, v] of Object.entries((c.resources?.limits ?? {}) as Record<string, unknown>)) {
-      if (!QOS_RESOURCES.has(name)) continue;
-      const q = positive(v);
-      if (q) {
-        found.add(name);
-        limits.set(name, limits.has(name) ? limits.get(name)!.add(q) : q);
-      }
-    }
-    if (!found.has('cpu') || !found.has('memory')) isGuaranteed = false;
-  }
-  if (requests.size === 0 && limits.size === 0) return 'BestEffort';
-  if (isGuaranteed) {
-    for (const [name, req] of requests) {
-      const lim = limits.get(name);
-      if (!lim || lim.cmp(req) !== 0) {
-        isGuaranteed = false;
-        break;
-      }
-    }
-  }
-  return isGuaranteed && requests.size === limits.size ? 'Guaranteed' : 'Burstable';
+  const t: Totals = { allLimited: true };
+  addContainers(t, pod.spec?.containers);
+  addContainers(t, pod.spec?.initContainers);
+  if (!t.reqCpu && !t.reqMemory && !t.limCpu && !t.limMemory) return 'BestEffort';
+  return t.allLimited && sameAmount(t.reqCpu, t.limCpu) && sameAmount(t.reqMemory, t.limMemory) ? 'Guaranteed' : 'Burstable';
 }

@@ -344,6 +344,21 @@ export function canonicalQuantity(s: string | number): string {
   return parseQuantity(s).toString();
 }
 
+// Defaulting canonicalizes every request's resource lists, again from the same few strings: the
+// rounded form is memoized too (a miss that does not parse throws and is not stored).
+const milliCache = new Map<string | number, string>();
+
+/** SetDefaults_ResourceList's stored form: rounded up to milli precision, then canonical. */
+export function canonicalMilliQuantity(input: string | number): string {
+  let out = milliCache.get(input);
+  if (out === undefined) {
+    out = parseQuantity(input).roundUp(-3).quantity.toString();
+    if (milliCache.size >= CACHE_LIMIT) milliCache.clear();
+    milliCache.set(input, out);
+  }
+  return out;
+}
+
 /** Whether s parses; returns the error message otherwise. */
 export function quantityError(s: unknown): string | undefined {
   if (typeof s !== 'string' && typeof s !== 'number') return ERR_FORMAT_WRONG;

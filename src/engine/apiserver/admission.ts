@@ -38,8 +38,11 @@ export class AdmissionChain {
   }
 
   validate(obj: KubeObject, old: KubeObject | undefined, ctx: AdmissionContext): FieldError[] {
-    const errs: FieldError[] = [];
-    for (const p of this.validating) errs.push(...p.fn(obj, old, ctx));
+    let errs: FieldError[] = [];
+    for (const p of this.validating) {
+      const e = p.fn(obj, old, ctx);
+      if (e.length) errs = errs.length ? errs.concat(e) : e;
+    }
     return errs;
   }
 }

@@ -15,7 +15,7 @@ class Entry {
     public obj: KubeObject,
   ) {}
 
-  /** "namespace/name", or "/name" when cluster-scoped; built when first needed (pods on nodes). */
+  /** "namespace/name", or "/name" when cluster-scoped; built when first needed (podEntriesOnNode). */
   get key(): string {
     return (this.k ??= `${this.ns}/${this.obj.metadata.name}`);
   }
@@ -34,7 +34,8 @@ interface KindTable {
 export class ObjectIndex {
   private tables = new Map<string, KindTable>();
   private byOwner = new Map<string, Set<Entry>>();
-  private podsByNode = new Map<string, Map<string, KubeObject>>();
+  /** node -> its pods' entries, in binding order; an entry's object changes without re-indexing. */
+  private podsByNode = new Map<string, Set<Entry>>();
 
   /** How many objects are stored. */
   size = 0;
@@ -88,16 +89,19 @@ export class ObjectIndex {
 
   /** Pods bound to a node (spec.nodeName), the kubelet's and scheduler's view. */
   podsOnNode(nodeName: string): KubeObject[] {
-    const m = this.podsByNode.get(nodeName);
-    return m ? [...m.values()] : [];
+    const out: KubeObject[] = [];
+    const s = this.podsByNode.get(nodeName);
+    if (s) for (const e of s) out.push(e.obj);
+    return out;
   }
 
   /**
    * The same pods keyed "namespace/name", without a copy: for hot read-only loops, which must not
    * write to the store while they iterate.
    */
-  podEntriesOnNode(nodeName: string): Iterable<[string, KubeObject]> {
-    return this.podsByNode.get(nodeName)?.entries() ?? [];
+  *podEntriesOnNode(nodeName: string): Iterable<[string, KubeObject]> {
+    const s = this.podsByNode.get(nodeName);
+    if (s) for (const e of s) yield [e.key, e.obj];
   }
 
   /**
@@ -115,9 +119,9 @@ export class ObjectIndex {
     if (e) {
       const node = obj.kind === 'Pod' ? obj.spec?.nodeName : undefined;
       if (old && sameOwners(old, obj) && (old.kind !== 'Pod' || old.spec?.nodeName === node)) {
-        // Most updates (every status write) keep owners and node: only the object changes.
+        // Most updates (every status write) keep owners and node: only the object changes, and
+        // every index holds the entry, so none is touched.
         e.obj = obj;
-        if (node) this.podsByNode.get(node)!.set(e.key, obj);
         return;
       }
       this.unindexRefs(e, old!);
@@ -138,8 +142,8 @@ export class ObjectIndex {
     }
     if (obj.kind === 'Pod' && obj.spec?.nodeName) {
       let p = this.podsByNode.get(obj.spec.nodeName);
-      if (!p) this.podsByNode.set(obj.spec.nodeName, (p = new Map()));
-      p.set(e.key, obj);
+      if (!p) this.podsByNode.set(obj.spec.nodeName, (p = new Set()));
+      p.add(e);
     }
   }
 
@@ -169,7 +173,7 @@ export class ObjectIndex {
         if (s && s.size === 0) this.byOwner.delete(r.uid);
       }
     }
-    if (obj.kind === 'Pod' && obj.spec?.nodeName) this.podsByNode.get(obj.spec.nodeName)?.delete(e.key);
+    if (obj.kind === 'Pod' && obj.spec?.nodeName) this.podsByNode.get(obj.spec.nodeName)?.delete(e);
   }
 
   private table(kind: string): KindTable {

@@ -4,7 +4,7 @@
 import { ApiError } from '../../apiserver/errors';
 import type { FieldError } from '../fieldErrors';
 import type { KubeObject } from '../meta';
-import { parseQuantity } from '../quantity';
+import { canonicalMilliQuantity } from '../quantity';
 
 export class DecodeError extends Error {
   constructor(
@@ -35,7 +35,7 @@ export function defaultResourceList(list: Record<string, unknown> | undefined, p
       throw new DecodeError(`${path}.${key}`, v, 'quantities must be strings or numbers');
     }
     try {
-      list[key] = parseQuantity(v).roundUp(-3).quantity.toString();
+      list[key] = canonicalMilliQuantity(v);
     } catch (err) {
       throw new DecodeError(`${path}.${key}`, v, (err as Error).message);
     }

@@ -65,7 +65,23 @@ export function byteLen(s: string): number {
   return s.length;
 }
 
+// Every pod create checks the same few label and toleration keys ("app", "pod-template-hash",
+// "node.kubernetes.io/not-ready"): the keys found valid are remembered, so the split and the
+// regular expressions run once per key. Bounded, like the quantity cache.
+const VALID_NAMES_LIMIT = 4096;
+const validQualifiedNames = new Set<string>();
+
 export function isQualifiedName(value: string): string[] {
+  if (validQualifiedNames.has(value)) return [];
+  const errs = qualifiedNameErrors(value);
+  if (errs.length === 0) {
+    if (validQualifiedNames.size >= VALID_NAMES_LIMIT) validQualifiedNames.clear();
+    validQualifiedNames.add(value);
+  }
+  return errs;
+}
+
+function qualifiedNameErrors(value: string): string[] {
   const errs: string[] = [];
   const parts = value.split('/');
   let name: string;

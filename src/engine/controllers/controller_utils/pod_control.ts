@@ -13,19 +13,15 @@ export function podsPrefix(controllerName: string): string {
   return POD_NAME_PREFIX.test(prefix) && prefix.length <= 253 ? prefix : controllerName;
 }
 
-/**
- * GetPodFromTemplate: labels, annotations and finalizers from the template, the spec copied.
- * `shareSpec` leaves the spec shared with the template, for a caller that hands the pod straight
- * to the API server (which copies its input).
- */
-export function getPodFromTemplate(template: KubeObject['spec'], parent: KubeObject, ref: OwnerReference | undefined, shareSpec = false): KubeObject {
+/** GetPodFromTemplate: labels, annotations and finalizers from the template, the spec copied. */
+export function getPodFromTemplate(template: KubeObject['spec'], parent: KubeObject, ref: OwnerReference | undefined): KubeObject {
   const md = template?.metadata ?? {};
   const spec = template?.spec ?? {};
   const pod: KubeObject = {
     apiVersion: 'v1',
     kind: 'Pod',
     metadata: { name: '', generateName: podsPrefix(parent.metadata.name), namespace: parent.metadata.namespace },
-    spec: shareSpec ? spec : clone(spec),
+    spec: clone(spec),
   };
   if (md.labels && Object.keys(md.labels).length) pod.metadata.labels = { ...md.labels };
   if (md.annotations && Object.keys(md.annotations).length) pod.metadata.annotations = { ...md.annotations };
@@ -40,10 +36,11 @@ export interface PodControlSource {
 
 /** CreatePods: one create with generateName; events SuccessfulCreate / FailedCreate. */
 export function createPod(ctx: ComponentContext, source: PodControlSource, template: KubeObject['spec'], parent: KubeObject, ref: OwnerReference): Error | undefined {
-  const pod = getPodFromTemplate(template, parent, ref, true);
+  // Every part of the pod is a fresh copy, so the API server keeps it instead of copying it again.
+  const pod = getPodFromTemplate(template, parent, ref);
   if (!pod.metadata.labels || Object.keys(pod.metadata.labels).length === 0) return new Error('unable to create pods, no labels');
   try {
-    const created = ctx.api.create(pod);
+    const created = ctx.api.create(pod, { owned: true });
     ctx.events.record(parent, 'Normal', 'SuccessfulCreate', `Created pod: ${created.metadata.name}`, source);
     return undefined;
   } catch (e) {

@@ -58,11 +58,18 @@ interface Bucket {
   activeOnNode: Map<string, number>;
 }
 
+/** The last label set keyed and its key: a controller's new pods arrive in bursts with equal labels. */
+let lastLabels: Labels | undefined;
+let lastKey = '{}';
+
 /** Label sets compared by content: keys sorted, so {a,b} and {b,a} fall in one group. */
 function labelsKey(labels: Labels | undefined): string {
   if (!labels) return '{}';
+  if (lastLabels && sameLabels(lastLabels, labels)) return lastKey;
   const k = JSON.stringify(Object.keys(labels).sort().map((n) => [n, labels[n]]));
-  return k === '[]' ? '{}' : k;
+  lastLabels = labels;
+  lastKey = k === '[]' ? '{}' : k;
+  return lastKey;
 }
 
 /** Pods are keyed by UID: a pod deleted and created again under its name is a new pod. */

@@ -157,7 +157,7 @@ export class DeploymentController extends Controller {
     const { namespace, name } = splitNsName(key);
     const stored = this.ctx.api.get('Deployment', namespace, name);
     if (!stored) return;
-    const d = clone(stored);
+    const d = workingCopy(stored);
 
     const sel = d.spec?.selector;
     if (sel && Object.keys(sel.matchLabels ?? {}).length === 0 && (sel.matchExpressions ?? []).length === 0) {
@@ -224,6 +224,17 @@ export class DeploymentController extends Controller {
     } else return;
     updateDeploymentStatus(this.dc, d);
   }
+}
+
+/**
+ * The sync's copy of the Deployment (upstream's DeepCopy): metadata and status are changed in place
+ * and written back, the spec never is, so it stays shared with the stored object; the selector and
+ * template caches, keyed by object, then hit on every sync instead of once.
+ */
+function workingCopy(stored: KubeObject): KubeObject {
+  const d: KubeObject = { ...stored, metadata: clone(stored.metadata) };
+  if (stored.status !== undefined) d.status = clone(stored.status);
+  return d;
 }
 
 function safeSelector(obj: KubeObject): Selector | undefined {

@@ -69,7 +69,8 @@ export function getNewReplicaSet(dc: DeploymentControllerContext, d: KubeObject,
   const now = nowTimestamp(dc);
 
   if (existing) {
-    const rsCopy = clone(existing);
+    // Only the copy's annotations change: the spec (and its pod template) stays shared.
+    const rsCopy: KubeObject = { ...existing, metadata: clone(existing.metadata) };
     const annotationsUpdated = setNewReplicaSetAnnotations(d, rsCopy, newRevision, true);
     const minReady = d.spec?.minReadySeconds ?? 0;
     if (annotationsUpdated || (rsCopy.spec?.minReadySeconds ?? 0) !== minReady) {
