@@ -9,7 +9,8 @@ import type { ScheduledEvent } from '../sim/clock';
 import type { WatchEvent } from '../apiserver/store';
 import type { EventSource } from '../apiserver/events';
 import { deepEqual, type KubeObject } from '../api/meta';
-import { SchedulerCache, isTerminal, podKey } from './framework/cache';
+import { SchedulerCache, isTerminal } from './framework/cache';
+import { PodKeys, splitKey } from './framework/podKeys';
 import { CycleState } from './framework/cycleState';
 import type { ClusterEvent } from './framework/interface';
 import { hasEnqueueExtensions } from './framework/interface';
@@ -47,8 +48,11 @@ function podUpdated(a: KubeObject, b: KubeObject): boolean {
   return !deepEqual(strip(a), strip(b));
 }
 
-/** Neither deletion nor a terminal phase changed between two versions of a pod (see onPod). */
-function statusOnly(old: KubeObject, pod: KubeObject): boolean {
+/** An update of a bound pod that changed neither its spec, labels, deletion nor terminal phase (see onPod). */
+function boundPodStatusUpdate(ev: WatchEvent): boolean {
+  const old = ev.old;
+  const pod = ev.object;
+  if (ev.type === 'DELETED' || !old || old.spec !== pod.spec || old.metadata.labels !== pod.metadata.labels || !pod.spec?.nodeName) return false;
   return old.metadata.deletionTimestamp === pod.metadata.deletionTimestamp && isTerminal(old) === isTerminal(pod);
 }
 
@@ -76,6 +80,8 @@ export class Scheduler implements Component {
   private binding: PodInfo | undefined;
   /** Derived from the store (rebuilt on restore). */
   private nominator = new Map<string, { node: string; pi: PodInfo }>();
+  /** Each pod's key, one string per pod (see podKeys.ts). */
+  private keys = new PodKeys();
 
   start(ctx: ComponentContext): void {
     this.ctx = ctx;
@@ -86,7 +92,7 @@ export class Scheduler implements Component {
     ctx.api.watch((ev) => this.onPod(ev), ['Pod']);
     ctx.api.watch((ev) => this.onNode(ev), ['Node']);
     for (const p of ctx.api.list('Pod')) {
-      if (p.status?.nominatedNodeName) this.trackNominated(podKey(p), p);
+      if (p.status?.nominatedNodeName) this.trackNominated(this.keys.of(p), p);
       this.addPending(p);
     }
   }
@@ -108,28 +114,30 @@ export class Scheduler implements Component {
 
   private onPod(ev: WatchEvent): void {
     const pod = ev.object;
-    const key = podKey(pod);
+    if (boundPodStatusUpdate(ev)) {
+      // Most pod updates are the kubelet's status writes of bound pods. The store shares unchanged
+      // sub-objects, so the same spec and labels mean nothing the queue, the plugins' aggregates
+      // or the queueing hints look at changed: the cache only takes the newer object (and a bound
+      // pod is no longer nominated).
+      if (this.nominator.size) this.nominator.delete(this.keys.of(pod));
+      this.cache.updatePodStatus(pod);
+      return;
+    }
+    const key = this.keys.of(pod);
     if (this.nominator.size || pod.status?.nominatedNodeName) this.trackNominated(key, ev.type === 'DELETED' ? undefined : pod);
     if (ev.type === 'DELETED') {
-      const wasAssigned = this.cache.nodeOf(key) !== undefined;
-      this.cache.removePod(key);
+      const wasAssigned = this.cache.removePod(pod) !== undefined;
       const q = this.queue.get(key);
       if (q && q.uid === pod.metadata.uid) this.queue.remove(key);
       this.explanations.delete(key);
       this.waitingInfo.delete(key);
+      this.keys.forget(pod);
       if (wasAssigned) this.clusterEvent({ resource: 'AssignedPod', action: 'Delete', obj: pod });
       return;
     }
     const old = ev.old;
-    if (old && old.spec === pod.spec && old.metadata.labels === pod.metadata.labels && pod.spec?.nodeName && statusOnly(old, pod)) {
-      // Most pod updates are the kubelet's status writes of bound pods. The store shares unchanged
-      // sub-objects, so the same spec and labels mean nothing the queue, the plugins' aggregates
-      // or the queueing hints look at changed: the cache only takes the newer object.
-      this.cache.updatePodStatus(key, pod);
-      return;
-    }
     if (pod.spec?.nodeName) {
-      const was = this.cache.nodeOf(key) !== undefined;
+      const was = this.cache.nodeOf(pod) !== undefined;
       const is = this.cache.setPod(pod, this.binding?.key === key ? this.binding : undefined, key);
       if (this.queue.get(key)) this.queue.remove(key);
       this.waitingInfo.delete(key);
@@ -159,7 +167,7 @@ export class Scheduler implements Component {
   private addPending(pod: KubeObject): void {
     if (pod.spec?.nodeName || pod.metadata.deletionTimestamp || isTerminal(pod) || !responsibleFor(pod)) return;
     const gated = (pod.spec?.schedulingGates ?? []).length > 0;
-    this.queue.add(podKey(pod), pod.metadata.uid ?? '', podPriority(pod), this.ctx.clock.now, gated);
+    this.queue.add(this.keys.of(pod), pod.metadata.uid ?? '', podPriority(pod), this.ctx.clock.now, gated);
     if (!gated) this.ensureCycle();
   }
 
@@ -273,7 +281,7 @@ export class Scheduler implements Component {
 
   private schedulingCycle(qp: QueuedPodInfo, pod: KubeObject): void {
     const now = this.ctx.clock.now;
-    const pi = newPodInfo(pod);
+    const pi = newPodInfo(pod, qp.key);
     const snap = this.cache;
     const allNodes = snap.nodes;
     const attempt: StoredAttempt = { at: now, attempt: qp.attempts, result: 'Unschedulable', nodes: [], filter: {}, feasible: [] };
@@ -330,7 +338,7 @@ export class Scheduler implements Component {
     }
     attempt.result = 'Scheduled';
     attempt.node = selected.name;
-    this.ctx.events.record(pod, 'Normal', 'Scheduled', `Successfully assigned ${pi.namespace}/${pod.metadata.name} to ${selected.name}`, EVENT_SOURCE);
+    this.ctx.events.record(pod, 'Normal', 'Scheduled', `Successfully assigned ${qp.key} to ${selected.name}`, EVENT_SOURCE);
   }
 
   /** Pods nominated to a node by preemption that are not bound yet (PodNominator). */
@@ -397,12 +405,9 @@ export class Scheduler implements Component {
     this.backoffTickAt = s.backoffTickAt;
     this.unschedulableTickAt = s.unschedulableTickAt;
     this.cache.resync();
+    this.keys.clear();
     this.nominator.clear();
-    for (const p of this.ctx.api.list('Pod')) if (p.status?.nominatedNodeName) this.trackNominated(podKey(p), p);
+    for (const p of this.ctx.api.list('Pod')) if (p.status?.nominatedNodeName) this.trackNominated(this.keys.of(p), p);
   }
 }
 
-function splitKey(key: string): [string, string] {
-  const i = key.indexOf('/');
-  return [key.slice(0, i), key.slice(i + 1)];
-}

@@ -13,14 +13,22 @@ export function podKey(pod: KubeObject): string {
   return `${pod.metadata.namespace ?? 'default'}/${pod.metadata.name}`;
 }
 
+/** A pod's id in the cache: its UID (the key of a pod without one, as in some tests' fixtures). */
+function assignedID(pod: KubeObject): string {
+  return pod.metadata.uid || podKey(pod);
+}
+
 export function isTerminal(pod: KubeObject): boolean {
   const ph = pod.status?.phase;
   return ph === 'Succeeded' || ph === 'Failed';
 }
 
-/** Whether a PodInfo built from `a` is still right for `b` (same spec, labels and deletion state). */
+/**
+ * Whether a PodInfo's fields built from `a` are still right for `b` (same pod, spec and labels).
+ * The deletion state is not one of them, but the node's counts are (see setPod).
+ */
 function samePodInfoInputs(a: KubeObject, b: KubeObject): boolean {
-  if (a.metadata.uid !== b.metadata.uid || a.metadata.deletionTimestamp !== b.metadata.deletionTimestamp) return false;
+  if (a.metadata.uid !== b.metadata.uid) return false;
   if (a.metadata.labels !== b.metadata.labels && JSON.stringify(a.metadata.labels ?? {}) !== JSON.stringify(b.metadata.labels ?? {})) return false;
   const sa = a.spec ?? {};
   const sb = b.spec ?? {};
@@ -45,8 +53,12 @@ function sameLabels(a: Record<string, string>, b: Record<string, string>): boole
 export class SchedulerCache implements Snapshot {
   private infos = new Map<string, NodeInfo>();
   private sorted: NodeInfo[] | null = null;
-  /** assigned pod key -> node name */
-  private podNode = new Map<string, string>();
+  /**
+   * Assigned pods by UID -> their PodInfo in their node's NodeInfo (the node is pod.spec.nodeName):
+   * a status update finds the PodInfo to change in one lookup, by a string the store shares
+   * between a pod's versions (hashed once, unlike a "namespace/name" built per event).
+   */
+  private assigned = new Map<string, PodInfo>();
   /** image name -> number of nodes that have it (ImageLocality's spread). */
   readonly imageNodes = new Map<string, number>();
 
@@ -55,7 +67,7 @@ export class SchedulerCache implements Snapshot {
   /** Rebuild from the store (start, and after a snapshot restore). */
   resync(): void {
     this.infos.clear();
-    this.podNode.clear();
+    this.assigned.clear();
     this.imageNodes.clear();
     this.sorted = null;
     this.invalidate();
@@ -129,8 +141,8 @@ export class SchedulerCache implements Snapshot {
   }
 
   /** The node a pod is counted on, if it is an assigned, non-terminal pod. */
-  nodeOf(key: string): string | undefined {
-    return this.podNode.get(key);
+  nodeOf(pod: KubeObject): string | undefined {
+    return this.assigned.get(assignedID(pod))?.pod.spec!.nodeName;
   }
 
   setNode(node: KubeObject): void {
@@ -175,29 +187,35 @@ export class SchedulerCache implements Snapshot {
   setPod(pod: KubeObject, hint?: PodInfo, key = podKey(pod)): boolean {
     this.invalidate();
     const nodeName: string | undefined = pod.spec?.nodeName || undefined;
-    const cur = this.podNode.get(key);
+    const id = assignedID(pod);
+    const curInfo = this.assigned.get(id);
+    const cur: string | undefined = curInfo?.pod.spec!.nodeName;
     if (!nodeName || isTerminal(pod)) {
-      if (cur !== undefined) this.removePod(key);
+      if (cur !== undefined) this.removePod(pod);
       return false;
     }
-    if (cur !== undefined && cur !== nodeName) this.removePod(key);
+    if (cur !== undefined && cur !== nodeName) this.removePod(pod);
     let info = this.infos.get(nodeName);
     if (!info) {
       info = new NodeInfo(nodeName);
       this.infos.set(nodeName, info);
     }
-    const prev = cur === nodeName ? info.getPod(key) : hint && hint.key === key ? hint : undefined;
+    const prev = cur === nodeName ? curInfo : hint && hint.key === key ? hint : undefined;
+    let added: PodInfo;
     if (prev && samePodInfoInputs(prev.pod, pod)) {
       // Status-only changes (the kubelet's) do not change what the plugins count; keep the aggregates.
-      if (cur === nodeName) {
-        info.replacePodObject(key, pod);
+      if (cur === nodeName && prev.pod.metadata.deletionTimestamp === pod.metadata.deletionTimestamp) {
+        info.replacePodObject(prev, pod);
         return true;
       }
-      info.addPod({ ...prev, pod, labels: pod.metadata.labels ?? {} });
+      // Bound now, or now terminating (terminating pods are not counted): the same fields, counted
+      // again (addPod takes the old version out first).
+      added = { ...prev, pod, labels: pod.metadata.labels ?? {} };
     } else {
-      info.addPod(newPodInfo(pod));
+      added = newPodInfo(pod, key);
     }
-    this.podNode.set(key, nodeName);
+    info.addPod(added);
+    this.assigned.set(id, added);
     return true;
   }
 
@@ -205,19 +223,21 @@ export class SchedulerCache implements Snapshot {
    * A newer version of a pod whose spec, labels, deletion and terminal phase did not change
    * (a status update): its PodInfo's aggregates stay, only the object is replaced.
    */
-  updatePodStatus(key: string, pod: KubeObject): void {
-    const nodeName = this.podNode.get(key);
-    if (nodeName !== undefined) this.infos.get(nodeName)!.replacePodObject(key, pod);
+  updatePodStatus(pod: KubeObject): void {
+    const p = this.assigned.get(assignedID(pod));
+    if (p) this.infos.get(p.pod.spec!.nodeName)!.replacePodObject(p, pod);
   }
 
-  removePod(key: string): PodInfo | undefined {
+  removePod(pod: KubeObject): PodInfo | undefined {
     this.invalidate();
-    const nodeName = this.podNode.get(key);
-    if (nodeName === undefined) return undefined;
-    this.podNode.delete(key);
+    const id = assignedID(pod);
+    const assigned = this.assigned.get(id);
+    if (!assigned) return undefined;
+    const nodeName: string = assigned.pod.spec!.nodeName;
+    this.assigned.delete(id);
     const info = this.infos.get(nodeName);
     if (!info) return undefined;
-    const p = info.removePod(key);
+    const p = info.removePod(assigned.key);
     if (!info.node && info.pods.length === 0) this.infos.delete(nodeName);
     return p;
   }

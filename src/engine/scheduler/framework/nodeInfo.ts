@@ -64,10 +64,7 @@ export class NodeInfo {
    * A new version of a pod whose PodInfo inputs did not change (status updates), replaced in
    * place: the cache owns its PodInfos, and what a cycle computed from them stays valid.
    */
-  replacePodObject(key: string, pod: KubeObject): void {
-    const i = this.index.get(key);
-    if (i === undefined) return;
-    const p = this.pods[i];
+  replacePodObject(p: PodInfo, pod: KubeObject): void {
     const wasTerminating = !!p.pod.metadata.deletionTimestamp;
     p.pod = pod;
     p.labels = pod.metadata.labels ?? {};

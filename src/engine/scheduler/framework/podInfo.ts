@@ -69,11 +69,23 @@ function newAffinityTerm(ns: string, t: RawTerm): AffinityTerm {
   };
 }
 
-function weightedTerms(ns: string, list: { weight: number; podAffinityTerm: RawTerm }[] | undefined): WeightedAffinityTerm[] {
-  return (list ?? []).map((w) => ({ ...newAffinityTerm(ns, w.podAffinityTerm), weight: w.weight }));
+// Most pods have no host ports and no pod (anti-)affinity: their PodInfos share these empty lists
+// (a PodInfo is kept for every assigned pod; nothing mutates its lists).
+const NO_HOST_PORTS: HostPort[] = [];
+const NO_TERMS: AffinityTerm[] = [];
+const NO_WEIGHTED_TERMS: WeightedAffinityTerm[] = [];
+const NO_TOLERATIONS: Toleration[] = [];
+
+function terms(ns: string, list: RawTerm[] | undefined): AffinityTerm[] {
+  return list && list.length ? list.map((t) => newAffinityTerm(ns, t)) : NO_TERMS;
 }
 
-export function newPodInfo(pod: KubeObject): PodInfo {
+function weightedTerms(ns: string, list: { weight: number; podAffinityTerm: RawTerm }[] | undefined): WeightedAffinityTerm[] {
+  return list && list.length ? list.map((w) => ({ ...newAffinityTerm(ns, w.podAffinityTerm), weight: w.weight })) : NO_WEIGHTED_TERMS;
+}
+
+/** `key` is the pod's "namespace/name" when the caller has it already. */
+export function newPodInfo(pod: KubeObject, key?: string): PodInfo {
   const spec = pod.spec ?? {};
   const ns = pod.metadata.namespace ?? 'default';
   const nonZero = podRequests(spec, true);
@@ -88,7 +100,7 @@ export function newPodInfo(pod: KubeObject): PodInfo {
   const paa = aff.podAntiAffinity ?? {};
   return {
     pod,
-    key: `${ns}/${pod.metadata.name}`,
+    key: key ?? `${ns}/${pod.metadata.name}`,
     uid: pod.metadata.uid ?? '',
     namespace: ns,
     labels: pod.metadata.labels ?? {},
@@ -96,10 +108,10 @@ export function newPodInfo(pod: KubeObject): PodInfo {
     requests: podRequests(spec, false),
     nonZeroCPU: nonZero.milliCPU,
     nonZeroMemory: nonZero.memory,
-    hostPorts,
-    tolerations: spec.tolerations ?? [],
-    requiredAffinity: ((pa.requiredDuringSchedulingIgnoredDuringExecution ?? []) as RawTerm[]).map((t) => newAffinityTerm(ns, t)),
-    requiredAntiAffinity: ((paa.requiredDuringSchedulingIgnoredDuringExecution ?? []) as RawTerm[]).map((t) => newAffinityTerm(ns, t)),
+    hostPorts: hostPorts.length ? hostPorts : NO_HOST_PORTS,
+    tolerations: spec.tolerations ?? NO_TOLERATIONS,
+    requiredAffinity: terms(ns, pa.requiredDuringSchedulingIgnoredDuringExecution),
+    requiredAntiAffinity: terms(ns, paa.requiredDuringSchedulingIgnoredDuringExecution),
     preferredAffinity: weightedTerms(ns, pa.preferredDuringSchedulingIgnoredDuringExecution),
     preferredAntiAffinity: weightedTerms(ns, paa.preferredDuringSchedulingIgnoredDuringExecution),
   };

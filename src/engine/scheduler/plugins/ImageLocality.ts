@@ -26,15 +26,10 @@ export class ImageLocality implements PreScorePlugin, ScorePlugin {
 
   preScore(state: CycleState, pod: PodInfo): Status | null {
     const spec = pod.pod.spec ?? {};
-    const containers = [...(spec.initContainers ?? []), ...(spec.containers ?? [])] as { image?: string }[];
     const { imageNodes, totalNodes } = this.spread();
-    const value: PreScoreState = {
-      // An image no node has adds nothing on any node: Score need not look it up node by node.
-      images: containers.filter((c) => c.image).map((c) => normalizedImageName(c.image!)).filter((name) => imageNodes.has(name)),
-      numContainers: containers.length,
-      imageNodes,
-      totalNodes,
-    };
+    const images: string[] = [];
+    const numContainers = knownImages(spec.initContainers, imageNodes, images) + knownImages(spec.containers, imageNodes, images);
+    const value: PreScoreState = { images, numContainers, imageNodes, totalNodes };
     state.write('PreScoreImageLocality', value);
     this.last = { state, value };
     return null;
@@ -64,4 +59,19 @@ export class ImageLocality implements PreScorePlugin, ScorePlugin {
     if (maxThreshold === MIN_THRESHOLD) return 0;
     return Math.trunc((MAX_NODE_SCORE * (sum - MIN_THRESHOLD)) / (maxThreshold - MIN_THRESHOLD));
   }
+}
+
+/**
+ * Appends the containers' images (normalised) that at least one node has — an image no node has
+ * adds nothing on any node, so Score need not look it up node by node — and returns how many
+ * containers there are.
+ */
+function knownImages(containers: { image?: string }[] | undefined, imageNodes: Map<string, number>, out: string[]): number {
+  if (!containers) return 0;
+  for (const c of containers) {
+    if (!c.image) continue;
+    const name = normalizedImageName(c.image);
+    if (imageNodes.has(name)) out.push(name);
+  }
+  return containers.length;
 }

@@ -48,8 +48,16 @@ function filterConstraints(pod: KubeObject, action: 'DoNotSchedule' | 'ScheduleA
 function defaultConstraints(pod: KubeObject, snap: Snapshot): Constraint[] {
   const sel = defaultSelector(pod, snap);
   if (sel.empty) return [];
-  return [systemDefault(HOSTNAME, 3, sel), systemDefault(ZONE, 5, sel)];
+  let cs = systemDefaults.get(sel);
+  if (!cs) {
+    cs = [systemDefault(HOSTNAME, 3, sel), systemDefault(ZONE, 5, sel)];
+    systemDefaults.set(sel, cs);
+  }
+  return cs;
 }
+
+/** The system default constraints per selector (a selector is often shared: see defaultSelector); never mutated. */
+const systemDefaults = new WeakMap<SpreadSelector, Constraint[]>();
 
 function systemDefault(topologyKey: string, maxSkew: number, selector: SpreadSelector): Constraint {
   return { maxSkew, topologyKey, selector, minDomains: 1, nodeAffinityPolicy: 'Honor', nodeTaintsPolicy: 'Ignore' };

@@ -43,25 +43,28 @@ export function defaultSelector(pod: KubeObject, snap: Snapshot): SpreadSelector
     if (!sel || Object.keys(sel).length === 0) continue;
     if (Object.entries(sel).every(([k, v]) => podLabels[k] === v)) Object.assign(set, sel);
   }
-  let owner: Selector | null = null;
-  let ownerJSON = 'null';
+  const keys = Object.keys(set);
+  let owner: OwnerSelector | undefined;
   const ref = controllerRef(pod);
   if (ref && ((ref.kind === 'ReplicaSet' && ref.apiVersion === 'apps/v1') || (ref.kind === 'StatefulSet' && ref.apiVersion === 'apps/v1'))) {
     const o = snap.getObject(ref.kind, ns, ref.name);
     if (o?.spec?.selector) {
       // Store objects are immutable, so the compiled selector can be kept with the object.
-      let c = ownerSelectors.get(o);
-      if (!c) {
-        c = { selector: compileSelector(o.spec.selector), json: JSON.stringify(o.spec.selector) };
-        ownerSelectors.set(o, c);
+      owner = ownerSelectors.get(o);
+      if (!owner) {
+        owner = { selector: compileSelector(o.spec.selector), json: JSON.stringify(o.spec.selector) };
+        ownerSelectors.set(o, owner);
       }
-      owner = c.selector;
-      ownerJSON = c.json;
+      // The owner's pods mostly have no Service: that selector is built once per owner version.
+      if (keys.length === 0) return (owner.alone ??= newDefaultSelector(keys, set, owner));
     }
   }
-  const keys = Object.keys(set);
-  if (keys.length === 0 && (!owner || owner.empty())) return NO_DEFAULT;
-  return new DefaultSelector(intern(`[${keys.length ? JSON.stringify(set) : '{}'},${ownerJSON}]`), keys, set, owner);
+  return newDefaultSelector(keys, set, owner);
+}
+
+function newDefaultSelector(keys: string[], set: Record<string, string>, owner: OwnerSelector | undefined): SpreadSelector {
+  if (keys.length === 0 && (!owner || !owner.selector || owner.selector.empty())) return NO_DEFAULT;
+  return new DefaultSelector(intern(`[${keys.length ? JSON.stringify(set) : '{}'},${owner ? owner.json : 'null'}]`), keys, set, owner?.selector ?? null);
 }
 
 const NO_DEFAULT: SpreadSelector = { key: '[{},null]', empty: true, matches: () => false };
@@ -87,7 +90,14 @@ class DefaultSelector implements SpreadSelector {
   }
 }
 
-const ownerSelectors = new WeakMap<KubeObject, { selector: Selector | null; json: string }>();
+interface OwnerSelector {
+  selector: Selector | null;
+  json: string;
+  /** The default selector of the owner's pods that no Service selects. */
+  alone?: SpreadSelector;
+}
+
+const ownerSelectors = new WeakMap<KubeObject, OwnerSelector>();
 
 const interned = new Map<string, string>();
 
