@@ -31,8 +31,18 @@ export class TaintEvictionController extends Controller {
     const pod = ev.object;
     // PodUpdated: an update that changes neither the node nor the tolerations is ignored.
     if (ev.type === 'MODIFIED' && (ev.old?.spec === pod.spec || (ev.old?.spec?.nodeName === pod.spec?.nodeName && deepEqual(ev.old?.spec?.tolerations ?? [], pod.spec?.tolerations ?? [])))) return;
-    const key = `${pod.metadata.namespace}/${pod.metadata.name}`;
-    if (ev.type === 'DELETED' || pod.spec?.nodeName || this.scheduled.has(key)) this.enqueue(`pod:${key}`);
+    // Only a pod with an eviction pending, or one on a node with NoExecute taints, has anything to
+    // do: handlePodUpdate reads the node's taints and, when there are none, only cancels.
+    const key = this.scheduled.size ? `${pod.metadata.namespace}/${pod.metadata.name}` : undefined;
+    if ((key !== undefined && this.scheduled.has(key)) || (ev.type !== 'DELETED' && this.noExecuteTainted(pod.spec?.nodeName))) {
+      this.enqueue(`pod:${key ?? `${pod.metadata.namespace}/${pod.metadata.name}`}`);
+    }
+  }
+
+  private noExecuteTainted(nodeName: string | undefined): boolean {
+    if (!nodeName) return false;
+    const taints: Taint[] | undefined = this.ctx.api.get('Node', undefined, nodeName)?.spec?.taints;
+    return !!taints && taints.some((t) => t.effect === 'NoExecute');
   }
 
   private onNode(ev: WatchEvent): void {
