@@ -2,6 +2,8 @@
 // groupcache/lru of 4096 entries: spam records, aggregate records, event logs). Entries are kept
 // per involved object, so a lookup hashes the object's uid and compares a few short fields rather
 // than hashing a long key with the message in it; each cache's eviction order is the LRU's exactly.
+// A kubelet remembers every pod it ran, so there are ~100k entries in a large cluster: each entry
+// is one object (its record and its places in the LRU and in the object's chain), not several.
 
 export const MAX_LRU_CACHE_ENTRIES = 4096;
 
@@ -13,8 +15,11 @@ export interface TokenBucket {
 }
 
 export interface AggregateRecord {
-  /** The distinct messages seen (sets.String), in insertion order. */
-  localKeys: string[];
+  /**
+   * The distinct messages seen (sets.String), in insertion order. Nearly always there is one: it is
+   * kept as is, and an array is made for a second (see insertLocalKey in eventCorrelator.ts).
+   */
+  localKeys: string | string[];
   lastTimestamp: number;
 }
 
@@ -24,46 +29,42 @@ export interface EventLog {
   name: string;
 }
 
-/** What an event's keys are built from, less the source (one correlator serves one source). */
-export interface EventKeyFields {
-  /** The involved object: its uid, or kind/namespace/name/apiVersion when it has none. */
-  object: string;
-  fieldPath: string;
-  type: string;
-  reason: string;
-}
-
 interface Entry {
+  /** Recency list neighbours (newer, older). */
   prev: Entry | null;
   next: Entry | null;
   owner: ObjectRecord;
+  /** The next entry of the same cache for the same object. */
+  sibling: Entry | null;
 }
 
-interface SpamEntry extends Entry {
-  bucket: TokenBucket;
-}
+interface SpamEntry extends Entry, TokenBucket {}
 
-interface AggregateEntry extends Entry {
+interface AggregateEntry extends Entry, AggregateRecord {
+  sibling: AggregateEntry | null;
   type: string;
   reason: string;
-  rec: AggregateRecord;
 }
 
-/** A log under an event key (fieldPath, type, reason, message) or an aggregate key (type, reason). */
-interface LogEntry extends Entry {
-  aggregate: boolean;
+/**
+ * A log under an event key (fieldPath, type, reason, message) or under an aggregate key
+ * (type and reason: fieldPath '' and message undefined).
+ */
+interface LogEntry extends Entry, EventLog {
+  sibling: LogEntry | null;
   fieldPath: string;
   type: string;
   reason: string;
-  message: string;
-  log: EventLog;
+  message: string | undefined;
 }
 
-interface ObjectRecord {
+/** One involved object's entries in the three caches. */
+export interface ObjectRecord {
   key: string;
   spam: SpamEntry | null;
-  aggregates: AggregateEntry[];
-  logs: LogEntry[];
+  /** Chains linked by `sibling`, newest first (keys are unique, so the order does not matter). */
+  aggregates: AggregateEntry | null;
+  logs: LogEntry | null;
 }
 
 /** One LRU's recency list: Get and Add make an entry the newest; past the limit the oldest goes. */
@@ -114,9 +115,21 @@ class RecencyList<E extends Entry> {
   }
 }
 
+/** Remove `e` from the chain starting at `head`; returns the new head. */
+function unchain<E extends Entry>(head: E | null, e: E): E | null {
+  if (head === e) return e.sibling as E | null;
+  for (let p = head; p; p = p.sibling as E | null) {
+    if (p.sibling === e) {
+      p.sibling = e.sibling;
+      break;
+    }
+  }
+  return head;
+}
+
 export interface CorrelatorCacheState {
   spam: [string, TokenBucket][];
-  aggregate: [string, string, string, AggregateRecord][];
+  aggregate: [string, string, string, { localKeys: string[]; lastTimestamp: number }][];
   log: [string, boolean, string, string, string, string, EventLog][];
 }
 
@@ -127,119 +140,111 @@ export class CorrelatorCache {
     this.release(e.owner);
   });
   private aggregateList = new RecencyList<AggregateEntry>((e) => {
-    e.owner.aggregates.splice(e.owner.aggregates.indexOf(e), 1);
+    e.owner.aggregates = unchain(e.owner.aggregates, e);
     this.release(e.owner);
   });
   private logList = new RecencyList<LogEntry>((e) => {
-    e.owner.logs.splice(e.owner.logs.indexOf(e), 1);
+    e.owner.logs = unchain(e.owner.logs, e);
     this.release(e.owner);
   });
 
-  spam(object: string): TokenBucket | undefined {
-    const e = this.objects.get(object)?.spam;
+  /**
+   * The involved object's record, created empty if it has none: the caller then adds an entry to it.
+   * An eviction releases only a record it leaves empty, never one an entry was just added to.
+   */
+  object(key: string): ObjectRecord {
+    let o = this.objects.get(key);
+    if (!o) this.objects.set(key, (o = { key, spam: null, aggregates: null, logs: null }));
+    return o;
+  }
+
+  spam(o: ObjectRecord): TokenBucket | undefined {
+    const e = o.spam;
     if (!e) return undefined;
     this.spamList.touch(e);
-    return e.bucket;
+    return e;
   }
 
-  addSpam(object: string, bucket: TokenBucket): void {
-    const owner = this.record(object);
-    const e: SpamEntry = { prev: null, next: null, owner, bucket };
-    owner.spam = e;
+  addSpam(o: ObjectRecord, tokens: number, last: number | null): TokenBucket {
+    const e: SpamEntry = { prev: null, next: null, owner: o, sibling: null, tokens, last };
+    o.spam = e;
     this.spamList.insert(e);
+    return e;
   }
 
-  aggregate(k: EventKeyFields): AggregateRecord | undefined {
-    const e = this.findAggregate(k);
-    if (!e) return undefined;
-    this.aggregateList.touch(e);
-    return e.rec;
-  }
-
-  /** Add, or replace (the entry is already the newest after aggregate()). */
-  setAggregate(k: EventKeyFields, rec: AggregateRecord): void {
-    const found = this.findAggregate(k);
-    if (found) {
-      found.rec = rec;
-      this.aggregateList.touch(found);
-      return;
-    }
-    const owner = this.record(k.object);
-    const e: AggregateEntry = { prev: null, next: null, owner, type: k.type, reason: k.reason, rec };
-    owner.aggregates.push(e);
-    this.aggregateList.insert(e);
-  }
-
-  /** The log under an event key (message given) or under the aggregate key (message undefined). */
-  log(k: EventKeyFields, message: string | undefined): EventLog | undefined {
-    const e = this.findLog(k, message);
-    if (!e) return undefined;
-    this.logList.touch(e);
-    return e.log;
-  }
-
-  addLog(k: EventKeyFields, message: string | undefined, log: EventLog): void {
-    const owner = this.record(k.object);
-    const e: LogEntry = {
-      prev: null,
-      next: null,
-      owner,
-      aggregate: message === undefined,
-      fieldPath: message === undefined ? '' : k.fieldPath,
-      type: k.type,
-      reason: k.reason,
-      message: message ?? '',
-      log,
-    };
-    owner.logs.push(e);
-    this.logList.insert(e);
-  }
-
-  save(): CorrelatorCacheState {
-    return {
-      spam: this.spamList.entries().map((e) => [e.owner.key, { ...e.bucket }]),
-      aggregate: this.aggregateList.entries().map((e) => [e.owner.key, e.type, e.reason, { localKeys: [...e.rec.localKeys], lastTimestamp: e.rec.lastTimestamp }]),
-      log: this.logList.entries().map((e) => [e.owner.key, e.aggregate, e.fieldPath, e.type, e.reason, e.message, { ...e.log }]),
-    };
-  }
-
-  load(s: CorrelatorCacheState): void {
-    for (const [object, bucket] of s.spam) this.addSpam(object, { ...bucket });
-    for (const [object, type, reason, rec] of s.aggregate) {
-      this.setAggregate({ object, fieldPath: '', type, reason }, { localKeys: [...rec.localKeys], lastTimestamp: rec.lastTimestamp });
-    }
-    for (const [object, aggregate, fieldPath, type, reason, message, log] of s.log) {
-      this.addLog({ object, fieldPath, type, reason }, aggregate ? undefined : message, { ...log });
-    }
-  }
-
-  private findAggregate(k: EventKeyFields): AggregateEntry | undefined {
-    const o = this.objects.get(k.object);
-    if (!o) return undefined;
-    for (const e of o.aggregates) if (e.reason === k.reason && e.type === k.type) return e;
-    return undefined;
-  }
-
-  private findLog(k: EventKeyFields, message: string | undefined): LogEntry | undefined {
-    const o = this.objects.get(k.object);
-    if (!o) return undefined;
-    if (message === undefined) {
-      for (const e of o.logs) if (e.aggregate && e.reason === k.reason && e.type === k.type) return e;
-    } else {
-      for (const e of o.logs) {
-        if (!e.aggregate && e.reason === k.reason && e.message === message && e.type === k.type && e.fieldPath === k.fieldPath) return e;
+  /** The record under the aggregate key (type, reason), made the newest; change it in place. */
+  aggregate(o: ObjectRecord, type: string, reason: string): AggregateRecord | undefined {
+    for (let e = o.aggregates; e; e = e.sibling) {
+      if (e.reason === reason && e.type === type) {
+        this.aggregateList.touch(e);
+        return e;
       }
     }
     return undefined;
   }
 
-  private record(object: string): ObjectRecord {
-    let o = this.objects.get(object);
-    if (!o) this.objects.set(object, (o = { key: object, spam: null, aggregates: [], logs: [] }));
-    return o;
+  /** Add a record under a key aggregate() did not find. */
+  addAggregate(o: ObjectRecord, type: string, reason: string, localKeys: string | string[], lastTimestamp: number): AggregateRecord {
+    const e: AggregateEntry = { prev: null, next: null, owner: o, sibling: o.aggregates, type, reason, localKeys, lastTimestamp };
+    o.aggregates = e;
+    this.aggregateList.insert(e);
+    return e;
+  }
+
+  /** The log under an event key, or under the aggregate key (fieldPath '', message undefined), made the newest. */
+  log(o: ObjectRecord, fieldPath: string, type: string, reason: string, message: string | undefined): EventLog | undefined {
+    for (let e = o.logs; e; e = e.sibling) {
+      if (e.reason === reason && e.message === message && e.type === type && e.fieldPath === fieldPath) {
+        this.logList.touch(e);
+        return e;
+      }
+    }
+    return undefined;
+  }
+
+  /** Add a log under a key log() did not find. */
+  addLog(o: ObjectRecord, fieldPath: string, type: string, reason: string, message: string | undefined, log: EventLog): void {
+    const e: LogEntry = {
+      prev: null,
+      next: null,
+      owner: o,
+      sibling: o.logs,
+      fieldPath,
+      type,
+      reason,
+      message,
+      count: log.count,
+      firstTimestamp: log.firstTimestamp,
+      name: log.name,
+    };
+    o.logs = e;
+    this.logList.insert(e);
+  }
+
+  save(): CorrelatorCacheState {
+    return {
+      spam: this.spamList.entries().map((e) => [e.owner.key, { tokens: e.tokens, last: e.last }]),
+      aggregate: this.aggregateList
+        .entries()
+        .map((e) => [e.owner.key, e.type, e.reason, { localKeys: typeof e.localKeys === 'string' ? [e.localKeys] : [...e.localKeys], lastTimestamp: e.lastTimestamp }]),
+      log: this.logList
+        .entries()
+        .map((e) => [e.owner.key, e.message === undefined, e.fieldPath, e.type, e.reason, e.message ?? '', { count: e.count, firstTimestamp: e.firstTimestamp, name: e.name }]),
+    };
+  }
+
+  load(s: CorrelatorCacheState): void {
+    // Oldest first, each key once: adding them in order rebuilds each LRU.
+    for (const [object, bucket] of s.spam) this.addSpam(this.object(object), bucket.tokens, bucket.last);
+    for (const [object, type, reason, rec] of s.aggregate) {
+      this.addAggregate(this.object(object), type, reason, rec.localKeys.length === 1 ? rec.localKeys[0] : [...rec.localKeys], rec.lastTimestamp);
+    }
+    for (const [object, aggregate, fieldPath, type, reason, message, log] of s.log) {
+      this.addLog(this.object(object), aggregate ? '' : fieldPath, type, reason, aggregate ? undefined : message, log);
+    }
   }
 
   private release(o: ObjectRecord): void {
-    if (!o.spam && !o.aggregates.length && !o.logs.length) this.objects.delete(o.key);
+    if (!o.spam && !o.aggregates && !o.logs) this.objects.delete(o.key);
   }
 }

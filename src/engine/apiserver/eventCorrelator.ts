@@ -3,7 +3,7 @@
 // burst 25 events about one object, then one every 5 minutes. Counting happens before the spam
 // filter, so a dropped event still raises the count the next written one carries.
 
-import { CorrelatorCache, type CorrelatorCacheState, type EventKeyFields, type TokenBucket } from './correlatorCache';
+import { CorrelatorCache, type AggregateRecord, type CorrelatorCacheState, type TokenBucket } from './correlatorCache';
 
 /**
  * An event as one source's recorder made it, before correlation: the fields its keys are built
@@ -11,7 +11,12 @@ import { CorrelatorCache, type CorrelatorCacheState, type EventKeyFields, type T
  * reason and message; a correlator serves one source, and a uid names one object, so here the
  * object is its uid (or its kind/namespace/name/apiVersion when it has none: see objectKey).
  */
-export interface RecordedEvent extends EventKeyFields {
+export interface RecordedEvent {
+  /** The involved object: its uid, or kind/namespace/name/apiVersion when it has none. */
+  object: string;
+  fieldPath: string;
+  type: string;
+  reason: string;
   message: string;
 }
 
@@ -54,6 +59,16 @@ function tryAccept(b: TokenBucket, now: number): boolean {
   return true;
 }
 
+/** sets.String.Insert on the record's messages (one message is kept without an array). */
+function insertLocalKey(rec: AggregateRecord, message: string): void {
+  const keys = rec.localKeys;
+  if (typeof keys === 'string') {
+    if (keys !== message) rec.localKeys = [keys, message];
+  } else if (!keys.includes(message)) {
+    keys.push(message);
+  }
+}
+
 export type CorrelatorState = CorrelatorCacheState;
 
 export class EventCorrelator {
@@ -64,36 +79,41 @@ export class EventCorrelator {
    * Returns undefined when the spam filter drops the event.
    */
   correlate(e: RecordedEvent, now: number, newName: string): Correlation | undefined {
+    // The object's entries in all three caches, looked up once.
+    const o = this.cache.object(e.object);
+
     // EventAggregate (EventAggregatorByReasonFunc: similar events differ only in message).
-    // Records are updated in place: the lookup has made them the newest already.
-    let rec = this.cache.aggregate(e);
-    if (!rec || now - rec.lastTimestamp > AGGREGATE_INTERVAL_MS) this.cache.setAggregate(e, (rec = { localKeys: [], lastTimestamp: 0 }));
-    if (!rec.localKeys.includes(e.message)) rec.localKeys.push(e.message);
+    // The record is updated in place: the lookup has made it the newest already.
+    let rec = this.cache.aggregate(o, e.type, e.reason);
+    if (!rec) rec = this.cache.addAggregate(o, e.type, e.reason, e.message, now);
+    else if (now - rec.lastTimestamp > AGGREGATE_INTERVAL_MS) rec.localKeys = e.message;
+    else insertLocalKey(rec, e.message);
     rec.lastTimestamp = now;
     let message = e.message;
-    /** The log's key: the event's own message, or undefined for the aggregate key. */
+    /** The log's key: the event's own (fieldPath, message), or the aggregate key ('', undefined). */
+    let logFieldPath = e.fieldPath;
     let logMessage: string | undefined = e.message;
-    if (rec.localKeys.length >= AGGREGATE_MAX_EVENTS) {
+    if (typeof rec.localKeys !== 'string' && rec.localKeys.length >= AGGREGATE_MAX_EVENTS) {
       // PopAny takes an arbitrary member of a Go map; the oldest is taken here, deterministically.
       rec.localKeys.shift();
       message = `(combined from similar events): ${e.message}`;
+      logFieldPath = '';
       logMessage = undefined;
     }
 
     // eventObserve
-    const last = this.cache.log(e, logMessage);
+    const last = this.cache.log(o, logFieldPath, e.type, e.reason, logMessage);
     let c: Correlation;
     if (last) {
       c = { name: last.name, message, count: last.count + 1, firstTimestamp: last.firstTimestamp, patch: true };
       last.count = c.count;
     } else {
       c = { name: newName, message, count: 1, firstTimestamp: now, patch: false };
-      this.cache.addLog(e, logMessage, { count: 1, firstTimestamp: now, name: newName });
+      this.cache.addLog(o, logFieldPath, e.type, e.reason, logMessage, c);
     }
 
     // EventSourceObjectSpamFilter (getSpamKey: source and object)
-    let bucket = this.cache.spam(e.object);
-    if (!bucket) this.cache.addSpam(e.object, (bucket = { tokens: SPAM_BURST, last: null }));
+    const bucket = this.cache.spam(o) ?? this.cache.addSpam(o, SPAM_BURST, null);
     return tryAccept(bucket, now) ? c : undefined;
   }
 
@@ -101,13 +121,15 @@ export class EventCorrelator {
   updateState(e: RecordedEvent, written: { name: string; message: string; count: number; firstTimestamp: number }): void {
     // Under the event's own message eventObserve has recorded exactly this already.
     if (written.message === e.message) return;
-    const log = this.cache.log(e, written.message);
+    // Looked up again: writing the Event may have recorded others from this source meanwhile.
+    const o = this.cache.object(e.object);
+    const log = this.cache.log(o, e.fieldPath, e.type, e.reason, written.message);
     if (log) {
       log.count = written.count;
       log.firstTimestamp = written.firstTimestamp;
       log.name = written.name;
     } else {
-      this.cache.addLog(e, written.message, { count: written.count, firstTimestamp: written.firstTimestamp, name: written.name });
+      this.cache.addLog(o, e.fieldPath, e.type, e.reason, written.message, written);
     }
   }
 

@@ -15,11 +15,14 @@ export interface EventSource {
 
 export class EventRecorder {
   /** component -> host -> correlator: each source (every kubelet, every controller) has its own broadcaster. */
-  private correlators = new Map<string, Map<string, EventCorrelator>>();
+  private correlators = new Map<string, Map<string, SourceRecorder>>();
   private nanoSeq = 0;
-  /** BigInt(ms) * 1e6 for the last millisecond an Event was named in (a cache, not state). */
+  // The last millisecond an Event was named in, as unix nanos split at bit 20 (a cache, not state):
+  // the hex digits above the low 20 bits (and of that plus one, for a carry), and the low 20 bits.
   private baseMs = -1;
-  private baseNanos = 0n;
+  private nanosHigh = '';
+  private nanosHighCarried = '';
+  private nanosLow = 0;
 
   constructor(
     private readonly api: ApiServer,
@@ -33,7 +36,6 @@ export class EventRecorder {
   record(obj: KubeObject, type: EventType, reason: string, message: string, source: EventSource, fieldPath?: string): void {
     const md = obj.metadata;
     const namespace = md.namespace || 'default';
-    const host = source.host ?? '';
     const recorded: RecordedEvent = {
       object: objectKey(obj.kind, md.namespace ?? '', md.name, md.uid ?? '', obj.apiVersion),
       fieldPath: fieldPath ?? '',
@@ -41,12 +43,9 @@ export class EventRecorder {
       reason,
       message,
     };
-    let byHost = this.correlators.get(source.component);
-    if (!byHost) this.correlators.set(source.component, (byHost = new Map()));
-    let correlator = byHost.get(host);
-    if (!correlator) byHost.set(host, (correlator = new EventCorrelator()));
+    const s = this.sourceRecorder(source);
     const now = this.clock.now;
-    const c = correlator.correlate(recorded, now, this.newName(md.name));
+    const c = s.correlator.correlate(recorded, now, this.newName(md.name));
     if (!c) return;
     const lastTimestamp = this.clock.timestamp();
     if (c.patch && this.api.get('Event', namespace, c.name)) {
@@ -56,46 +55,61 @@ export class EventRecorder {
         d.lastTimestamp = lastTimestamp;
         d.message = c.message;
       });
-      correlator.updateState(recorded, { name: c.name, message: patched.message, count: patched.count, firstTimestamp: c.firstTimestamp });
+      s.correlator.updateState(recorded, { name: c.name, message: patched.message, count: patched.count, firstTimestamp: c.firstTimestamp });
       return;
     }
-    // Built in its final shape (no delete): Events are the most numerous stored objects.
-    const involvedObject: Record<string, unknown> = md.namespace
-      ? { kind: obj.kind, namespace: md.namespace, name: md.name, uid: md.uid, apiVersion: obj.apiVersion, resourceVersion: md.resourceVersion }
-      : { kind: obj.kind, name: md.name, uid: md.uid, apiVersion: obj.apiVersion, resourceVersion: md.resourceVersion };
-    if (fieldPath) involvedObject.fieldPath = fieldPath;
+    // Built in its final shape: Events are the most numerous stored objects.
     this.api.create({
       apiVersion: 'v1',
       kind: 'Event',
       metadata: { name: c.name, namespace },
-      involvedObject,
+      involvedObject: involvedObject(obj, fieldPath),
       reason,
       message: c.message,
-      source: source.host ? { component: source.component, host: source.host } : { component: source.component },
-      firstTimestamp: this.clock.timestamp(c.firstTimestamp),
+      source: s.source,
+      firstTimestamp: c.firstTimestamp === now ? lastTimestamp : this.clock.timestamp(c.firstTimestamp),
       lastTimestamp,
       count: c.count,
       type,
       eventTime: null,
       reportingComponent: source.component,
-      reportingInstance: host,
+      reportingInstance: source.host ?? '',
     }, { owned: true });
-    correlator.updateState(recorded, c);
+    s.correlator.updateState(recorded, c);
+  }
+
+  private sourceRecorder(source: EventSource): SourceRecorder {
+    let byHost = this.correlators.get(source.component);
+    if (!byHost) this.correlators.set(source.component, (byHost = new Map()));
+    const host = source.host ?? '';
+    let s = byHost.get(host);
+    if (!s) byHost.set(host, (s = new SourceRecorder(source.component, host)));
+    return s;
   }
 
   /** "<object>.<hex unix nanos>", as makeEvent names it; unique within a millisecond here. */
   private newName(objectName: string): string {
     const ms = this.clock.epochMs + this.clock.now;
+    const seq = this.nanoSeq++ % 1_000_000;
+    // Under 2 ms past the epoch the nanos have no digits above the low 20 bits.
+    if (ms < 2) return `${objectName}.${(BigInt(ms) * 1_000_000n + BigInt(seq)).toString(16)}`;
     if (ms !== this.baseMs) {
+      const nanos = BigInt(ms) * 1_000_000n;
       this.baseMs = ms;
-      this.baseNanos = BigInt(ms) * 1_000_000n;
+      this.nanosHigh = (nanos >> 20n).toString(16);
+      this.nanosHighCarried = ((nanos >> 20n) + 1n).toString(16);
+      this.nanosLow = Number(nanos & 0xfffffn);
     }
-    return `${objectName}.${(this.baseNanos + BigInt(this.nanoSeq++ % 1_000_000)).toString(16)}`;
+    // seq < 2^20, so the sum carries at most one into the high digits.
+    const low = this.nanosLow + seq;
+    const high = low < 0x100000 ? this.nanosHigh : this.nanosHighCarried;
+    // join builds one flat string; a template literal would keep a tree of four strings alive per Event.
+    return [objectName, '.', high, (low & 0xfffff).toString(16).padStart(5, '0')].join('');
   }
 
   save(): unknown {
     const correlators: [string, string, CorrelatorState][] = [];
-    for (const [component, byHost] of this.correlators) for (const [host, c] of byHost) correlators.push([component, host, c.save()]);
+    for (const [component, byHost] of this.correlators) for (const [host, s] of byHost) correlators.push([component, host, s.correlator.save()]);
     return { correlators, nanoSeq: this.nanoSeq };
   }
 
@@ -105,10 +119,35 @@ export class EventRecorder {
     for (const [component, host, cs] of st.correlators ?? []) {
       let byHost = this.correlators.get(component);
       if (!byHost) this.correlators.set(component, (byHost = new Map()));
-      const c = new EventCorrelator();
-      c.load(cs);
-      byHost.set(host, c);
+      const s = new SourceRecorder(component, host);
+      s.correlator.load(cs);
+      byHost.set(host, s);
     }
     this.nanoSeq = st.nanoSeq;
   }
+}
+
+/** One source's broadcaster: its correlator, and the Event source every Event it writes carries. */
+class SourceRecorder {
+  readonly correlator = new EventCorrelator();
+  /** Shared by its Events: stored objects are never mutated. */
+  readonly source: EventSource;
+
+  constructor(component: string, host: string) {
+    this.source = host ? { component, host } : { component };
+  }
+}
+
+/** ObjectReference (GetReference) to the involved object, with the container's fieldPath if any. */
+function involvedObject(obj: KubeObject, fieldPath: string | undefined): Record<string, unknown> {
+  const md = obj.metadata;
+  const { kind, apiVersion } = obj;
+  if (md.namespace) {
+    return fieldPath
+      ? { kind, namespace: md.namespace, name: md.name, uid: md.uid, apiVersion, resourceVersion: md.resourceVersion, fieldPath }
+      : { kind, namespace: md.namespace, name: md.name, uid: md.uid, apiVersion, resourceVersion: md.resourceVersion };
+  }
+  return fieldPath
+    ? { kind, name: md.name, uid: md.uid, apiVersion, resourceVersion: md.resourceVersion, fieldPath }
+    : { kind, name: md.name, uid: md.uid, apiVersion, resourceVersion: md.resourceVersion };
 }
