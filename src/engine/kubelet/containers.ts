@@ -60,7 +60,7 @@ function imageError(k: KubeletHost, pod: KubeObject, p: PodRuntime, c: Container
 
 /** Begin starting container c: the pod worker is busy until it runs (or the start fails). */
 export function startContainer(k: KubeletHost, pod: KubeObject, p: PodRuntime, c: ContainerRuntime, agent: NodeAgent): void {
-  const spec = containerSpec(pod, c.name)!.spec;
+  const spec = containerSpec(pod, c.name);
   p.busy = true;
   c.instance++;
   c.phase = 'pulling';
@@ -82,12 +82,13 @@ function create(k: KubeletHost, p: PodRuntime, c: ContainerRuntime, image: strin
 }
 
 export function onPulled(k: KubeletHost, pod: KubeObject, p: PodRuntime, c: ContainerRuntime, agent: NodeAgent, requestedAt: number, startedAt: number): void {
-  const spec = containerSpec(pod, c.name)!.spec;
+  const spec = containerSpec(pod, c.name);
   const res = finishPull(k, pod, p, c, spec, agent, requestedAt, startedAt);
   if (res.kind === 'error') {
     imageError(k, pod, p, c, res);
-    k.writeStatus(runtimeKey(p));
-    k.enqueueSync(runtimeKey(p), RESYNC_AFTER_ERROR_MS);
+    const key = runtimeKey(p);
+    k.writeStatus(key);
+    k.enqueueSync(key, RESYNC_AFTER_ERROR_MS);
     return;
   }
   if (res.kind === 'present') create(k, p, c, res.image, res.imageID);
@@ -95,7 +96,7 @@ export function onPulled(k: KubeletHost, pod: KubeObject, p: PodRuntime, c: Cont
 
 /** CreateContainer + StartContainer returned: the process runs. */
 export function onStarted(k: KubeletHost, pod: KubeObject, p: PodRuntime, c: ContainerRuntime, image: string, id: string): void {
-  const spec = containerSpec(pod, c.name)!.spec;
+  const spec = containerSpec(pod, c.name);
   if (c.starts > 0) {
     c.restartCount++;
     if (c.terminated) c.lastTerminated = c.terminated;
@@ -121,8 +122,9 @@ export function onStarted(k: KubeletHost, pod: KubeObject, p: PodRuntime, c: Con
   p.busy = false;
   // UpdatePodStatus triggers a readiness probe at once for a running, not-ready container.
   if (c.started) triggerReadiness(k, p, c, spec);
-  k.writeStatus(runtimeKey(p));
-  k.enqueueSync(runtimeKey(p), 0);
+  const key = runtimeKey(p);
+  k.writeStatus(key);
+  k.enqueueSync(key, 0);
 }
 
 /** The process ended: on its own (exit), or after a signal (stopped). */
@@ -141,8 +143,9 @@ export function onExited(k: KubeletHost, p: PodRuntime, c: ContainerRuntime, exi
   c.started = false;
   c.stopping = undefined;
   c.plan = undefined;
-  k.writeStatus(runtimeKey(p));
-  k.enqueueSync(runtimeKey(p));
+  const key = runtimeKey(p);
+  k.writeStatus(key);
+  k.enqueueSync(key);
 }
 
 /** How long a preStop hook runs: a sleep action, or "sleep N" in an exec command; others are quick. */
@@ -162,7 +165,7 @@ function preStopMs(spec: any): number {
  */
 export function killContainer(k: KubeletHost, pod: KubeObject, p: PodRuntime, c: ContainerRuntime, message: string, graceSeconds: number, why: string): void {
   if (c.phase !== 'running' || c.stopping) return;
-  const spec = containerSpec(pod, c.name)!.spec;
+  const spec = containerSpec(pod, c.name);
   k.podEvent(pod, 'Normal', 'Killing', message || `Stopping container ${c.name}`, c);
   let grace = graceSeconds;
   let hook = 0;

@@ -27,9 +27,10 @@ export function podKeyOf(p: { namespace?: string; name: string } | KubeObject): 
   return o.metadata ? `${o.metadata.namespace ?? 'default'}/${o.metadata.name}` : `${o.namespace}/${o.name}`;
 }
 
-// Each pod runtime entry's "namespace/name" key, built once: timers, sync requests and status
-// writes look the pod up by it at every event, and a string reused as a map key is hashed only
-// at its first lookup. A derived cache (weakly held), never part of the kubelet's state.
+// Each pod runtime entry's "namespace/name" key, one string per pod: timers, sync requests and
+// status writes look the pod up by it at every event, and a map finds the very string it holds
+// at once (its hash kept, no characters compared). A derived cache (weakly held), never part of
+// the kubelet's state.
 const runtimeKeys = new WeakMap<PodRuntime, string>();
 
 /** The key of p in the kubelet's pods and sync queue. */
@@ -42,12 +43,17 @@ export function runtimeKey(p: PodRuntime): string {
   return key;
 }
 
-/** The container's spec in the pod, and whether it is an init container. */
-export function containerSpec(pod: KubeObject, name: string): { spec: any; init: boolean; index: number } | undefined {
-  const inits: any[] = pod.spec?.initContainers ?? [];
-  for (let i = 0; i < inits.length; i++) if (inits[i].name === name) return { spec: inits[i], init: true, index: i };
-  const cs: any[] = pod.spec?.containers ?? [];
-  for (let j = 0; j < cs.length; j++) if (cs[j].name === name) return { spec: cs[j], init: false, index: j };
+/** p is held in the kubelet's pods under key: runtimeKey(p) gives that same string. */
+export function keepRuntimeKey(p: PodRuntime, key: string): void {
+  runtimeKeys.set(p, key);
+}
+
+/** The spec of the pod's (init or regular) container of this name. */
+export function containerSpec(pod: KubeObject, name: string): any {
+  const inits: any[] | undefined = pod.spec?.initContainers;
+  if (inits) for (const s of inits) if (s.name === name) return s;
+  const cs: any[] | undefined = pod.spec?.containers;
+  if (cs) for (const s of cs) if (s.name === name) return s;
   return undefined;
 }
 

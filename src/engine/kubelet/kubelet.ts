@@ -8,7 +8,7 @@ import type { ScheduledEvent } from '../sim/clock';
 import { clone, deepEqual, type KubeObject } from '../api/meta';
 import type { WatchEvent } from '../apiserver/store';
 import type { EventType } from '../apiserver/events';
-import type { KubeletHost } from './host';
+import { containerSpec, keepRuntimeKey, type KubeletHost } from './host';
 import type { ContainerRuntime, KubeletState, NodeAgent, PodRuntime, ProbeType, SavedKubeletState, TimerData } from './types';
 import { podRequests, syncPod } from './podWorkers';
 import { NodeUsageCache } from './nodeUsage';
@@ -32,9 +32,31 @@ function statusOnly(a: KubeObject, b: KubeObject): boolean {
 
 /** deepEqual of a and b with fields x and y left out (absent and undefined fields are the same). */
 function sameExcept(a: Record<string, unknown>, b: Record<string, unknown>, x: string, y: string): boolean {
-  for (const k in a) if (k !== x && k !== y && !deepEqual(a[k], b[k])) return false;
+  // The store shares unchanged fields between versions: most are the same object, not compared.
+  for (const k in a) {
+    if (k === x || k === y) continue;
+    const v = a[k];
+    if (v !== b[k] && !deepEqual(v, b[k])) return false;
+  }
   for (const k in b) if (k !== x && k !== y && a[k] === undefined && b[k] !== undefined) return false;
   return true;
+}
+
+// Event fieldPaths by container name ("spec.containers{web}", as GetPartialReference names a
+// container): the same few names recur in every pod, so each path is built once. A bounded cache.
+const containerPaths = new Map<string, string>();
+const initContainerPaths = new Map<string, string>();
+
+function fieldPathOf(c: ContainerRuntime): string {
+  const regular = c.role === 'regular';
+  const paths = regular ? containerPaths : initContainerPaths;
+  let path = paths.get(c.name);
+  if (path === undefined) {
+    if (paths.size >= 1024) paths.clear();
+    path = `spec.${regular ? 'containers' : 'initContainers'}{${c.name}}`;
+    paths.set(c.name, path);
+  }
+  return path;
 }
 
 function emptyState(): KubeletState {
@@ -88,8 +110,7 @@ export class Kubelet implements Component, KubeletHost {
     const name = o.metadata ? o.metadata.name : o.name;
     const pod = this.ctx.api.get('Pod', ns, name) ?? (o.metadata ? o : undefined);
     if (!pod) return;
-    const fieldPath = c ? `spec.${c.role === 'regular' ? 'containers' : 'initContainers'}{${c.name}}` : undefined;
-    this.ctx.events.record(pod, type, reason, message, { component: 'kubelet', host: pod.spec?.nodeName }, fieldPath);
+    this.ctx.events.record(pod, type, reason, message, { component: 'kubelet', host: pod.spec?.nodeName }, c ? fieldPathOf(c) : undefined);
   }
 
   writeStatus(podKey: string): void {
@@ -118,12 +139,17 @@ export class Kubelet implements Component, KubeletHost {
   // ---- watches ------------------------------------------------------------------------------
 
   private onPodEvent(ev: WatchEvent): void {
-    this.usage.observe(ev);
-    const node = ev.object.spec?.nodeName ?? ev.old?.spec?.nodeName;
-    if (!node || !this.state.nodes[node]) return;
+    const pod = ev.object;
+    const node = pod.spec?.nodeName ?? ev.old?.spec?.nodeName;
+    // A pod bound to no node is no kubelet's (and counts on no node).
+    if (!node) return;
     // The kubelet's pod config ignores status-only updates (its own writes among them).
-    if (ev.type === 'MODIFIED' && ev.old && statusOnly(ev.old, ev.object)) return;
-    this.enqueueSync(`${ev.object.metadata.namespace}/${ev.object.metadata.name}`);
+    const sync = !!this.state.nodes[node] && !(ev.type === 'MODIFIED' && ev.old && statusOnly(ev.old, pod));
+    if (!sync && !this.usage.changedBy(ev)) return;
+    // One key string for both, built only for the few events that need it.
+    const key = `${pod.metadata.namespace}/${pod.metadata.name}`;
+    this.usage.observe(ev, key);
+    if (sync) this.enqueueSync(key);
   }
 
   private onNodeEvent(ev: WatchEvent): void {
@@ -172,8 +198,7 @@ export class Kubelet implements Component, KubeletHost {
     if (!pod || pod.metadata.uid !== p.uid) return;
     if (ev.key === 'sandbox') {
       p.sandboxReady = true;
-      const node = this.ctx.api.get('Node', undefined, p.node);
-      p.ip = pod.spec?.hostNetwork ? internalIP(agent, node) : allocatePodIP(this, agent);
+      p.ip = pod.spec?.hostNetwork ? internalIP(agent, this.ctx.api.get('Node', undefined, p.node)) : allocatePodIP(this, agent);
       this.writeStatus(d.pod!);
       this.enqueueSync(d.pod!, 0);
       return;
@@ -186,8 +211,7 @@ export class Kubelet implements Component, KubeletHost {
       doProbe(this, pod, p, c, type);
       // Probe workers stop with the pod (a finished or terminating pod is probed no more).
       if (!d.manual && this.state.pods.get(d.pod!) === p && !p.terminal && p.terminatingAt === undefined) {
-        const spec = [...(pod.spec?.initContainers ?? []), ...(pod.spec?.containers ?? [])].find((s: any) => s.name === c.name);
-        const probe = probeOf(spec, type);
+        const probe = probeOf(containerSpec(pod, c.name), type);
         if (probe) this.timer(probeSettings(probe).periodSeconds * 1000, 'probe', { pod: d.pod, epoch: d.epoch, container: c.name, type });
       }
       return;
@@ -332,6 +356,7 @@ export class Kubelet implements Component, KubeletHost {
   loadState(state: unknown): void {
     const s = clone(state as SavedKubeletState);
     this.state = { ...s, pods: new Map(Object.entries(s.pods ?? {})), queued: new Map(Object.entries(s.queued ?? {})) };
+    for (const [key, p] of this.state.pods) keepRuntimeKey(p, key);
     this.usage?.invalidate();
     this.hostIPs.clear();
   }

@@ -58,21 +58,26 @@ export class NodeUsageCache {
     return this.nodes.get(node);
   }
 
-  /** Re-evaluate one pod key after its kubelet entry changed. */
-  refresh(key: string): void {
+  /** Re-evaluate one pod key after its kubelet entry changed; `pod` is the one stored now, if any. */
+  refresh(key: string, pod: KubeObject | undefined): void {
     if (!this.built) return;
-    const i = key.indexOf('/');
-    this.set(key, this.api.get('Pod', key.slice(0, i), key.slice(i + 1)));
+    this.set(key, pod);
   }
 
-  /** Re-evaluate a pod from its watch event. */
-  observe(ev: WatchEvent): void {
-    if (!this.built) return;
-    const pod = ev.object;
-    // A version with the same spec (and so node and requests) that is no more and no less
-    // terminal counts as before: most events are status writes like these.
-    if (ev.type === 'MODIFIED' && ev.old && ev.old.spec === pod.spec && isTerminal(ev.old) === isTerminal(pod)) return;
-    this.set(`${pod.metadata.namespace}/${pod.metadata.name}`, ev.type === 'DELETED' ? undefined : pod);
+  /**
+   * Whether a pod's watch event can change the sums. A version with the same spec (and so node
+   * and requests) that is no more and no less terminal counts as before: most events are status
+   * writes like these. (A pod bound to no node counts nowhere: the kubelet skips those events.)
+   */
+  changedBy(ev: WatchEvent): boolean {
+    if (!this.built) return false;
+    const old = ev.old;
+    return !(ev.type === 'MODIFIED' && old && old.spec === ev.object.spec && isTerminal(old) === isTerminal(ev.object));
+  }
+
+  /** Re-evaluate a pod from its watch event; `key` is its "namespace/name". */
+  observe(ev: WatchEvent, key: string): void {
+    if (this.changedBy(ev)) this.set(key, ev.type === 'DELETED' ? undefined : ev.object);
   }
 
   private rebuild(): void {

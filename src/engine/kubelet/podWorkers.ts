@@ -4,7 +4,7 @@
 // exited containers under the restart policy with the CrashLoopBackOff back-off.
 import type { KubeObject } from '../api/meta';
 import { parseQuantity } from '../api/quantity';
-import type { KubeletHost } from './host';
+import { keepRuntimeKey, type KubeletHost } from './host';
 import type { ContainerRuntime, NodeAgent, PodRuntime } from './types';
 import type { PodRequests } from './nodeUsage';
 import { SANDBOX_MS } from './constants';
@@ -161,7 +161,7 @@ export function syncPod(k: KubeletHost, key: string, agentFor: (node: string) =>
   if (p && (!pod || pod.metadata.uid !== p.uid || pod.spec?.nodeName !== p.node)) {
     // The pod object is gone (or replaced): its containers go with it.
     k.state.pods.delete(key);
-    k.usage?.refresh(key);
+    k.usage?.refresh(key, pod);
     p = undefined;
   }
   if (!pod || !pod.spec?.nodeName) return;
@@ -178,7 +178,8 @@ export function syncPod(k: KubeletHost, key: string, agentFor: (node: string) =>
     p = newPodRuntime(pod, agent.name, k.now());
     p.epoch = agent.epoch;
     k.state.pods.set(key, p);
-    k.usage?.refresh(key);
+    keepRuntimeKey(p, key);
+    k.usage?.refresh(key, pod);
     const node = k.ctx.api.get('Node', undefined, agent.name);
     const rejected = node ? admit(k, pod, node) : undefined;
     if (rejected) {

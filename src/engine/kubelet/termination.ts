@@ -12,7 +12,8 @@ export function startTermination(k: KubeletHost, pod: KubeObject, p: PodRuntime)
   const grace = pod.metadata.deletionGracePeriodSeconds ?? pod.spec?.terminationGracePeriodSeconds ?? 30;
   if (p.terminatingAt === undefined) p.terminatingAt = k.now();
   p.busy = false;
-  for (const c of Object.values(p.containers)) {
+  for (const name in p.containers) {
+    const c = p.containers[name];
     if (c.phase === 'pulling' || c.phase === 'creating') {
       // A start in progress is abandoned: its timers see a new instance.
       c.instance++;
@@ -30,13 +31,14 @@ export function startTermination(k: KubeletHost, pod: KubeObject, p: PodRuntime)
  * so it is not computed again here.
  */
 export function finishIfStopped(k: KubeletHost, _pod: KubeObject, p: PodRuntime): boolean {
-  if (Object.values(p.containers).some((c) => c.phase === 'running')) return false;
+  for (const name in p.containers) if (p.containers[name].phase === 'running') return false;
   const key = runtimeKey(p);
   const cur = k.ctx.api.get('Pod', p.namespace, p.name);
   if (cur && cur.metadata.uid === p.uid) {
     k.ctx.api.delete('Pod', p.namespace, p.name, { gracePeriodSeconds: 0, preconditions: { uid: p.uid } });
   }
   k.state.pods.delete(key);
-  k.usage?.refresh(key);
+  // The pod as stored after the delete (gone, or kept by a finalizer).
+  k.usage?.refresh(key, k.ctx.api.get('Pod', p.namespace, p.name));
   return true;
 }

@@ -44,14 +44,20 @@ export function initProbeWorkers(c: ContainerRuntime, spec: any): void {
   }
 }
 
+const NONE: any[] = [];
+
 /** Start the tickers of every probe of the pod (AddPod), anchored now. */
 export function startProbeTickers(k: KubeletHost, pod: KubeObject, p: PodRuntime): void {
-  for (const spec of [...(pod.spec?.initContainers ?? []), ...(pod.spec?.containers ?? [])]) {
-    for (const type of PROBE_TYPES) {
-      const probe = probeOf(spec, type);
-      if (!probe) continue;
-      k.timer(probeSettings(probe).periodSeconds * 1000, 'probe', { pod: runtimeKey(p), epoch: p.epoch, container: spec.name, type });
-    }
+  for (const spec of pod.spec?.initContainers ?? NONE) startTickers(k, p, spec);
+  for (const spec of pod.spec?.containers ?? NONE) startTickers(k, p, spec);
+}
+
+/** The tickers of one container's probes. */
+function startTickers(k: KubeletHost, p: PodRuntime, spec: any): void {
+  for (const type of PROBE_TYPES) {
+    const probe = probeOf(spec, type);
+    if (!probe) continue;
+    k.timer(probeSettings(probe).periodSeconds * 1000, 'probe', { pod: runtimeKey(p), epoch: p.epoch, container: spec.name, type });
   }
 }
 
@@ -70,7 +76,7 @@ export function triggerReadiness(k: KubeletHost, p: PodRuntime, c: ContainerRunt
 
 /** One tick of a worker (doProbe). */
 export function doProbe(k: KubeletHost, pod: KubeObject, p: PodRuntime, c: ContainerRuntime, type: ProbeType): void {
-  const spec = containerSpec(pod, c.name)?.spec;
+  const spec = containerSpec(pod, c.name);
   const probe = probeOf(spec, type);
   const w = c.probes[type];
   if (!probe || !w) return;
