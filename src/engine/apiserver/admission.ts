@@ -18,8 +18,11 @@ export interface AdmissionContext {
 /** Mutates `obj` in place (it is the server's private copy). */
 export type MutatingPlugin = (obj: KubeObject, old: KubeObject | undefined, ctx: AdmissionContext) => void;
 /** Returns field errors; any error rejects the request with 422 Invalid. */
-export type ValidatingPlugin = (obj: KubeObject, old: KubeObject | undefined, ctx: AdmissionContext) => FieldError[];
+export type ValidatingPlugin = (obj: KubeObject, old: KubeObject | undefined, ctx: AdmissionContext) => readonly FieldError[];
 /** A plugin that rejects with a non-field error (e.g. Forbidden), by throwing an ApiError. */
+
+/** A plugin's "no errors", shared: nearly every request passes every plugin. */
+export const NO_ERRORS: readonly FieldError[] = Object.freeze([]);
 
 export class AdmissionChain {
   readonly mutating: { name: string; fn: MutatingPlugin }[] = [];
@@ -38,11 +41,11 @@ export class AdmissionChain {
   }
 
   validate(obj: KubeObject, old: KubeObject | undefined, ctx: AdmissionContext): FieldError[] {
-    let errs: FieldError[] = [];
+    let errs: FieldError[] | undefined;
     for (const p of this.validating) {
       const e = p.fn(obj, old, ctx);
-      if (e.length) errs = errs.length ? errs.concat(e) : e;
+      if (e.length) errs = errs ? errs.concat(e) : [...e];
     }
-    return errs;
+    return errs ?? [];
   }
 }

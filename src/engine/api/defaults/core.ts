@@ -2,9 +2,9 @@
 // decode time to every object that embeds the type, so a Deployment's pod template gets the
 // PodSpec defaults too; the Pod-only ones (requests from limits, enableServiceLinks) do not.
 import { VOLUME_SOURCES } from '../volumeSources';
-import type { KubeObject } from '../meta';
+import { deepFreeze, type KubeObject } from '../meta';
 import { parseImageName } from '../imageRef';
-import { defaultResourceList } from './decode';
+import { DecodeError, defaultResourceList } from './decode';
 
 type Obj = Record<string, any>;
 
@@ -43,8 +43,11 @@ function defaultEnv(env: Obj[] | undefined): void {
   }
 }
 
-/** SetDefaults_Container plus the nested ContainerPort, Probe, Lifecycle and ResourceList defaults. */
-export function defaultContainer(c: Obj, path: string): void {
+/**
+ * SetDefaults_Container plus the nested ContainerPort, Probe, Lifecycle and ResourceList defaults.
+ * A DecodeError's field is relative to the container (the caller prefixes it).
+ */
+export function defaultContainer(c: Obj): void {
   if (!c || typeof c !== 'object') return;
   if (!c.imagePullPolicy) {
     const ref = typeof c.image === 'string' ? parseImageName(c.image) : undefined;
@@ -66,8 +69,8 @@ export function defaultContainer(c: Obj, path: string): void {
   defaultEnv(c.env);
   // Resources is a struct, not a pointer: it always serializes, as `resources: {}` when empty.
   if (!c.resources || typeof c.resources !== 'object') c.resources = {};
-  if (c.resources.limits) defaultResourceList(c.resources.limits, `${path}.resources.limits`);
-  if (c.resources.requests) defaultResourceList(c.resources.requests, `${path}.resources.requests`);
+  if (c.resources.limits) defaultResourceList(c.resources.limits, 'resources.limits');
+  if (c.resources.requests) defaultResourceList(c.resources.requests, 'resources.requests');
 }
 
 const MODE_SOURCES = ['secret', 'configMap', 'downwardAPI', 'projected'];
@@ -100,14 +103,43 @@ export function defaultPodSpec(spec: Obj | undefined, path: string): void {
   if (!spec.schedulerName) spec.schedulerName = DEFAULT_SCHEDULER_NAME;
   for (const field of CONTAINER_LISTS) {
     const list = spec[field];
-    if (Array.isArray(list)) for (let i = 0; i < list.length; i++) defaultContainer(list[i], `${path}.${field}[${i}]`);
+    if (!Array.isArray(list)) continue;
+    for (let i = 0; i < list.length; i++) {
+      // The container's field path is built only for an error: this runs for every pod created.
+      try {
+        defaultContainer(list[i]);
+      } catch (e) {
+        throw e instanceof DecodeError ? e.under(`${path}.${field}[${i}]`) : e;
+      }
+    }
   }
   if (Array.isArray(spec.volumes)) spec.volumes.forEach(defaultVolume);
   if (spec.overhead) defaultResourceList(spec.overhead, `${path}.overhead`);
 }
 
 const NONE: Obj[] = [];
-const RESIZABLE = ['cpu', 'memory'];
+// The resize policy a container gets for cpu and memory. The entries, and the lists when the
+// container gave none, are frozen values shared by all pods (stored objects are immutable;
+// clone() still gives a caller its own copy).
+const RESIZE_CPU = deepFreeze({ resourceName: 'cpu', restartPolicy: 'NotRequired' });
+const RESIZE_MEMORY = deepFreeze({ resourceName: 'memory', restartPolicy: 'NotRequired' });
+const RESIZE_CPU_ONLY: readonly Obj[] = Object.freeze([RESIZE_CPU]);
+const RESIZE_MEMORY_ONLY: readonly Obj[] = Object.freeze([RESIZE_MEMORY]);
+const RESIZE_CPU_AND_MEMORY: readonly Obj[] = Object.freeze([RESIZE_CPU, RESIZE_MEMORY]);
+
+function hasResizePolicy(given: Obj[], resource: string): boolean {
+  for (const p of given) if (p?.resourceName === resource) return true;
+  return false;
+}
+
+/** The container's resizePolicy with NotRequired added for requested cpu and memory, or undefined when nothing is added. */
+function defaultResizePolicy(given: Obj[], requests: Obj): readonly Obj[] | undefined {
+  const cpu = 'cpu' in requests && !hasResizePolicy(given, 'cpu');
+  const memory = 'memory' in requests && !hasResizePolicy(given, 'memory');
+  if (!cpu && !memory) return undefined;
+  const added = cpu && memory ? RESIZE_CPU_AND_MEMORY : cpu ? RESIZE_CPU_ONLY : RESIZE_MEMORY_ONLY;
+  return given.length ? given.concat(added) : added;
+}
 const POD_CONTAINER_LISTS = ['containers', 'initContainers'];
 
 /** SetDefaults_Pod: defaults that only a Pod gets, never a pod template. */
@@ -126,10 +158,8 @@ export function defaultPod(pod: KubeObject): void {
       // InPlacePodVerticalScaling (on by default): regular containers may resize cpu/memory in place.
       const req = c?.resources?.requests;
       if (field === 'containers' && req && typeof req === 'object') {
-        const given: Obj[] = Array.isArray(c.resizePolicy) ? c.resizePolicy : NONE;
-        for (const r of RESIZABLE) {
-          if (r in req && !given.some((p) => p?.resourceName === r)) c.resizePolicy = [...(c.resizePolicy ?? []), { resourceName: r, restartPolicy: 'NotRequired' }];
-        }
+        const policy = defaultResizePolicy(Array.isArray(c.resizePolicy) ? c.resizePolicy : NONE, req);
+        if (policy) c.resizePolicy = policy;
       }
     }
   }

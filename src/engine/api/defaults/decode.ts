@@ -14,6 +14,11 @@ export class DecodeError extends Error {
   ) {
     super(message);
   }
+
+  /** The same failure, its field path under `prefix` (built only when a request fails). */
+  under(prefix: string): DecodeError {
+    return new DecodeError(`${prefix}.${this.field}`, this.value, this.message);
+  }
 }
 
 export function decodeFailure(obj: KubeObject, e: DecodeError): ApiError {

@@ -1,7 +1,7 @@
 // Strategy validation (pkg/apis/*/validation via pkg/registry/*/strategy.go Validate and
 // ValidateUpdate), per kind. Any error rejects the request with 422 Invalid and the API server's
 // wording, field paths included, so the editor can point at the offending YAML line.
-import type { AdmissionChain } from '../../apiserver/admission';
+import { NO_ERRORS, type AdmissionChain } from '../../apiserver/admission';
 import type { FieldError } from '../fieldErrors';
 import { deepEqual, type KubeObject } from '../meta';
 import {
@@ -76,14 +76,15 @@ function onlyStatusChanged(obj: KubeObject, old: KubeObject): boolean {
   );
 }
 
-export function validateObject(obj: KubeObject, old: KubeObject | undefined): FieldError[] {
-  if (!old) return ON_CREATE[obj.kind]?.(obj) ?? [];
+export function validateObject(obj: KubeObject, old: KubeObject | undefined): readonly FieldError[] {
+  // Kinds without strategy validation (Event above all) pass with the shared empty result.
+  if (!old) return ON_CREATE[obj.kind]?.(obj) ?? NO_ERRORS;
   // Status writes were validated as a whole on create; re-checking the spec on every kubelet
   // heartbeat would only cost time.
-  if (onlyStatusChanged(obj, old)) return [];
+  if (onlyStatusChanged(obj, old)) return NO_ERRORS;
   const upd = ON_UPDATE[obj.kind];
   if (upd) return upd(obj, old);
-  return ON_CREATE[obj.kind]?.(obj) ?? [];
+  return ON_CREATE[obj.kind]?.(obj) ?? NO_ERRORS;
 }
 
 export function installValidation(chain: AdmissionChain): void {

@@ -109,7 +109,20 @@ function qualifiedNameErrors(value: string): string[] {
   return errs;
 }
 
+const validLabelValues = new Set<string>();
+
+/** Label values repeat across pods ("web", the pod-template-hash): valid ones are remembered too. */
 export function isValidLabelValue(value: string): string[] {
+  if (validLabelValues.has(value)) return [];
+  const errs = labelValueErrors(value);
+  if (errs.length === 0) {
+    if (validLabelValues.size >= VALID_NAMES_LIMIT) validLabelValues.clear();
+    validLabelValues.add(value);
+  }
+  return errs;
+}
+
+function labelValueErrors(value: string): string[] {
   const errs: string[] = [];
   if (byteLen(value) > LabelValueMaxLength) errs.push(maxLenError(LabelValueMaxLength));
   if (!labelValueRegexp.test(value)) errs.push(regexError(labelValueErrMsg, labelValueFmt, 'MyValue', 'my_value', '12345'));

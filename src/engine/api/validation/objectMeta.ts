@@ -17,7 +17,8 @@ export function validateLabels(labels: Record<string, string> | undefined, path:
   if (!labels || typeof labels !== 'object') return errs;
   for (const k of Object.keys(labels)) {
     const v = labels[k];
-    errs.push(...validateLabelName(k, path));
+    // validateLabelName, without a list per label: every pod create passes here.
+    for (const m of isQualifiedName(k)) errs.push(fieldError.invalid(path, k, m));
     for (const m of isValidLabelValue(String(v ?? ''))) errs.push(fieldError.invalid(path, v, m));
   }
   return errs;

@@ -114,23 +114,31 @@ function validateEnv(env: any[] | undefined, path: string): FieldError[] {
   return errs;
 }
 
-function validateVolumeMounts(mounts: any[] | undefined, volumes: Set<string>, path: string): FieldError[] {
+/**
+ * Whether an entry before index `end` has this value at `key`. The lists checked for duplicates
+ * (volumes, containers, mounts) hold a handful of entries: a scan beats a Set per list per pod.
+ */
+function seenBefore(list: any[], end: number, key: string, value: unknown): boolean {
+  for (let j = 0; j < end; j++) if (list[j]?.[key] === value) return true;
+  return false;
+}
+
+function validateVolumeMounts(mounts: any[] | undefined, volumes: any[], path: string): FieldError[] {
   const errs: FieldError[] = [];
-  const paths = new Set<string>();
-  (Array.isArray(mounts) ? mounts : []).forEach((m, i) => {
+  if (!Array.isArray(mounts)) return errs;
+  mounts.forEach((m, i) => {
     const p = `${path}[${i}]`;
     if (!m?.name) errs.push(fieldError.required(`${p}.name`, ''));
-    else if (!volumes.has(m.name)) errs.push({ type: 'FieldValueNotFound', field: `${p}.name`, value: m.name });
+    else if (!seenBefore(volumes, volumes.length, 'name', m.name)) errs.push({ type: 'FieldValueNotFound', field: `${p}.name`, value: m.name });
     if (!m?.mountPath) errs.push(fieldError.required(`${p}.mountPath`, ''));
-    else if (paths.has(m.mountPath)) errs.push(fieldError.invalid(`${p}.mountPath`, m.mountPath, 'must be unique'));
-    else paths.add(m.mountPath);
+    else if (seenBefore(mounts, i, 'mountPath', m.mountPath)) errs.push(fieldError.invalid(`${p}.mountPath`, m.mountPath, 'must be unique'));
   });
   return errs;
 }
 
 const PULL_POLICIES = ['Always', 'IfNotPresent', 'Never'];
 
-function validateContainerCommon(c: any, volumes: Set<string>, path: string): FieldError[] {
+function validateContainerCommon(c: any, volumes: any[], path: string): FieldError[] {
   const errs: FieldError[] = [];
   if (!c?.name) errs.push(fieldError.required(`${path}.name`, ''));
   else for (const m of isDNS1123Label(c.name)) errs.push(fieldError.invalid(`${path}.name`, c.name, m));
@@ -152,15 +160,13 @@ function validateContainerCommon(c: any, volumes: Set<string>, path: string): Fi
   return errs;
 }
 
-function validateContainers(containers: any[] | undefined, volumes: Set<string>, path: string): FieldError[] {
+function validateContainers(containers: any[] | undefined, volumes: any[], path: string): FieldError[] {
   if (!Array.isArray(containers) || containers.length === 0) return [fieldError.required(path, '')];
   const errs: FieldError[] = [];
-  const names = new Set<string>();
   containers.forEach((c, i) => {
     const p = `${path}[${i}]`;
     errs.push(...validateContainerCommon(c, volumes, p));
-    if (names.has(c?.name)) errs.push(fieldError.duplicate(`${p}.name`, c.name));
-    else names.add(c?.name);
+    if (seenBefore(containers, i, 'name', c?.name)) errs.push(fieldError.duplicate(`${p}.name`, c.name));
     if (c?.lifecycle) {
       if (c.lifecycle.postStart) errs.push(...validateHandler(c.lifecycle.postStart, `${p}.lifecycle.postStart`, true));
       if (c.lifecycle.preStop) errs.push(...validateHandler(c.lifecycle.preStop, `${p}.lifecycle.preStop`, true));
@@ -173,14 +179,13 @@ function validateContainers(containers: any[] | undefined, volumes: Set<string>,
   return errs;
 }
 
-function validateInitContainers(inits: any[] | undefined, containers: any[] | undefined, volumes: Set<string>, path: string): FieldError[] {
+function validateInitContainers(inits: any[] | undefined, containers: any[] | undefined, volumes: any[], path: string): FieldError[] {
   const errs: FieldError[] = [];
-  const names = new Set<string>((Array.isArray(containers) ? containers : []).map((c) => c?.name));
-  (Array.isArray(inits) ? inits : []).forEach((c, i) => {
+  const regular: any[] = Array.isArray(containers) ? containers : [];
+  (Array.isArray(inits) ? inits : []).forEach((c, i, list) => {
     const p = `${path}[${i}]`;
     errs.push(...validateContainerCommon(c, volumes, p));
-    if (names.has(c?.name)) errs.push(fieldError.duplicate(`${p}.name`, c.name));
-    else names.add(c?.name);
+    if (seenBefore(regular, regular.length, 'name', c?.name) || seenBefore(list, i, 'name', c?.name)) errs.push(fieldError.duplicate(`${p}.name`, c.name));
     const sidecar = c?.restartPolicy === 'Always';
     if (c?.restartPolicy !== undefined && !sidecar) errs.push(fieldError.notSupported(`${p}.restartPolicy`, c.restartPolicy, ['Always']));
     if (!sidecar) {
@@ -197,16 +202,14 @@ function validateInitContainers(inits: any[] | undefined, containers: any[] | un
   return errs;
 }
 
-function validateVolumes(volumes: any[] | undefined, path: string): { names: Set<string>; errs: FieldError[] } {
+function validateVolumes(volumes: any[], path: string): FieldError[] {
   const errs: FieldError[] = [];
-  const names = new Set<string>();
-  (Array.isArray(volumes) ? volumes : []).forEach((v, i) => {
+  volumes.forEach((v, i) => {
     const p = `${path}[${i}]`;
     if (!v?.name) errs.push(fieldError.required(`${p}.name`, ''));
     else {
       for (const m of isDNS1123Label(v.name)) errs.push(fieldError.invalid(`${p}.name`, v.name, m));
-      if (names.has(v.name)) errs.push(fieldError.duplicate(`${p}.name`, v.name));
-      names.add(v.name);
+      if (seenBefore(volumes, i, 'name', v.name)) errs.push(fieldError.duplicate(`${p}.name`, v.name));
     }
     let sources = 0;
     for (const src of VOLUME_SOURCES) {
@@ -220,7 +223,7 @@ function validateVolumes(volumes: any[] | undefined, path: string): { names: Set
     if (v?.persistentVolumeClaim && !v.persistentVolumeClaim.claimName) errs.push(fieldError.required(`${p}.persistentVolumeClaim.claimName`, ''));
     if (v?.hostPath && !v.hostPath.path) errs.push(fieldError.required(`${p}.hostPath.path`, ''));
   });
-  return { names, errs };
+  return errs;
 }
 
 const CONTAINER_LISTS = ['containers', 'initContainers'];
@@ -348,10 +351,10 @@ function validateTopologySpreadConstraints(cs: any[] | undefined, path: string):
 export function validatePodSpec(spec: any, path: string): FieldError[] {
   const errs: FieldError[] = [];
   if (!spec || typeof spec !== 'object') return [fieldError.required(`${path}.containers`, '')];
-  const vols = validateVolumes(spec.volumes, `${path}.volumes`);
-  errs.push(...vols.errs);
-  errs.push(...validateContainers(spec.containers, vols.names, `${path}.containers`));
-  if (Array.isArray(spec.initContainers)) errs.push(...validateInitContainers(spec.initContainers, spec.containers, vols.names, `${path}.initContainers`));
+  const volumes: any[] = Array.isArray(spec.volumes) ? spec.volumes : [];
+  if (volumes.length) errs.push(...validateVolumes(volumes, `${path}.volumes`));
+  errs.push(...validateContainers(spec.containers, volumes, `${path}.containers`));
+  if (Array.isArray(spec.initContainers)) errs.push(...validateInitContainers(spec.initContainers, spec.containers, volumes, `${path}.initContainers`));
   errs.push(...validateHostPorts(spec, path));
   const rp = spec.restartPolicy;
   if (!rp) errs.push(fieldError.required(`${path}.restartPolicy`, ''));

@@ -52,37 +52,38 @@ function validateQuantityValue(name: string, q: QuantityValue, path: string): Fi
   return errs;
 }
 
+/** `<path>.limits[cpu]`: built only past the standard-resource fast path below (every container of every pod passes here). */
+function resourceField(path: string, list: string, name: string): string {
+  return `${path}.${list}[${name}]`;
+}
+
+/** The name and value checks of one entry; a standard resource with a non-negative value has nothing to report. */
+function validateResourceEntry(name: string, q: QuantityValue | undefined, path: string, list: string, errs: FieldError[]): void {
+  const standard = STANDARD_CONTAINER_RESOURCES.has(name);
+  if (!standard) errs.push(...validateContainerResourceName(name, resourceField(path, list, name)));
+  if (q && (!standard || q.sign() < 0)) errs.push(...validateQuantityValue(name, q, resourceField(path, list, name)));
+}
+
 export function validateResourceRequirements(res: any, path: string): FieldError[] {
   const errs: FieldError[] = [];
   if (!res || typeof res !== 'object') return errs;
-  const limPath = `${path}.limits`;
-  const reqPath = `${path}.requests`;
   const limits: Record<string, unknown> = res.limits && typeof res.limits === 'object' ? res.limits : {};
   const requests: Record<string, unknown> = res.requests && typeof res.requests === 'object' ? res.requests : {};
-  for (const name of Object.keys(limits)) {
-    const v = limits[name];
-    const p = `${limPath}[${name}]`;
-    errs.push(...validateContainerResourceName(name, p));
-    const q = quantityOf(v);
-    if (q) errs.push(...validateQuantityValue(name, q, p));
-  }
+  for (const name of Object.keys(limits)) validateResourceEntry(name, quantityOf(limits[name]), path, 'limits', errs);
   for (const name of Object.keys(requests)) {
-    const v = requests[name];
-    const p = `${reqPath}[${name}]`;
-    errs.push(...validateContainerResourceName(name, p));
-    const q = quantityOf(v);
+    const q = quantityOf(requests[name]);
+    validateResourceEntry(name, q, path, 'requests', errs);
     if (!q) continue;
-    errs.push(...validateQuantityValue(name, q, p));
     if (name in limits) {
       const lim = quantityOf(limits[name]);
       if (!lim) continue;
       if (q.cmp(lim) !== 0 && !isOvercommitAllowed(name)) {
-        errs.push(fieldError.invalid(reqPath, q.toString(), `must be equal to ${name} limit of ${lim.toString()}`));
+        errs.push(fieldError.invalid(`${path}.requests`, q.toString(), `must be equal to ${name} limit of ${lim.toString()}`));
       } else if (q.cmp(lim) > 0) {
-        errs.push(fieldError.invalid(reqPath, q.toString(), `must be less than or equal to ${name} limit of ${lim.toString()}`));
+        errs.push(fieldError.invalid(`${path}.requests`, q.toString(), `must be less than or equal to ${name} limit of ${lim.toString()}`));
       }
     } else if (!isOvercommitAllowed(name)) {
-      errs.push(fieldError.required(limPath, 'Limit must be set for non overcommitable resources'));
+      errs.push(fieldError.required(`${path}.limits`, 'Limit must be set for non overcommitable resources'));
     }
   }
   return errs;

@@ -2,7 +2,8 @@
 // create, containers get the LimitRange's default limits and default requests for resources
 // they leave out (recorded in the kubernetes.io/limit-ranger annotation), then every container
 // and the pod as a whole are checked against min, max and maxLimitRequestRatio.
-import type { AdmissionContext } from '../admission';
+import { NO_ERRORS, type AdmissionContext } from '../admission';
+import type { FieldError } from '../../api/fieldErrors';
 import type { KubeObject } from '../../api/meta';
 import { parseQuantity, type QuantityValue } from '../../api/quantity';
 import { forbidden } from './forbidden';
@@ -145,9 +146,11 @@ function podTotals(pod: KubeObject, field: 'requests' | 'limits'): ResourceList 
   return total;
 }
 
-export function limitRangerValidate(pod: KubeObject, _old: KubeObject | undefined, ctx: AdmissionContext): [] {
-  if (pod.kind !== 'Pod' || ctx.op !== 'CREATE') return [];
+export function limitRangerValidate(pod: KubeObject, _old: KubeObject | undefined, ctx: AdmissionContext): readonly FieldError[] {
+  if (pod.kind !== 'Pod' || ctx.op !== 'CREATE') return NO_ERRORS;
   const items = containerItems(ctx, pod.metadata.namespace);
+  // Most namespaces have no LimitRange.
+  if (!items.length) return NO_ERRORS;
   const errs: string[] = [];
   for (const it of items) {
     if (it?.type === 'Container') {
@@ -159,5 +162,5 @@ export function limitRangerValidate(pod: KubeObject, _old: KubeObject | undefine
     }
   }
   if (errs.length) throw forbidden(pod, ctx.op, errs.length === 1 ? errs[0] : `[${errs.join(', ')}]`);
-  return [];
+  return NO_ERRORS;
 }

@@ -18,6 +18,15 @@ function lookup(ctx: AdmissionContext, name: string): { value: number; preemptio
   return undefined;
 }
 
+/** The globalDefault PriorityClass with the lowest value (the first listed on a tie). */
+function globalDefault(ctx: AdmissionContext): KubeObject | undefined {
+  let def: KubeObject | undefined;
+  for (const pc of ctx.list('PriorityClass')) {
+    if (pc.globalDefault === true && (!def || (pc.value ?? 0) < (def.value ?? 0))) def = pc;
+  }
+  return def;
+}
+
 export function priorityAdmission(pod: KubeObject, old: KubeObject | undefined, ctx: AdmissionContext): void {
   if (pod.kind !== 'Pod') return;
   const spec = (pod.spec = pod.spec ?? {});
@@ -30,10 +39,7 @@ export function priorityAdmission(pod: KubeObject, old: KubeObject | undefined, 
   let priority: number;
   let preemptionPolicy: string | undefined;
   if (!spec.priorityClassName) {
-    const def = ctx
-      .list('PriorityClass')
-      .filter((pc) => pc.globalDefault === true)
-      .sort((a, b) => (a.value ?? 0) - (b.value ?? 0))[0];
+    const def = globalDefault(ctx);
     if (def) {
       spec.priorityClassName = def.metadata.name;
       priority = def.value ?? 0;

@@ -2,7 +2,8 @@
 // a create that would push a namespace past a quota's hard limits is refused, and when a quota
 // limits cpu or memory every container must state that request or limit. Usage is counted from
 // the objects in the store (what the quota controller would have written to status.used).
-import type { AdmissionContext } from '../admission';
+import { NO_ERRORS, type AdmissionContext } from '../admission';
+import type { FieldError } from '../../api/fieldErrors';
 import type { KubeObject } from '../../api/meta';
 import { kindInfo } from '../../api/kinds';
 import { parseQuantity, newQuantity, type QuantityValue } from '../../api/quantity';
@@ -107,16 +108,16 @@ function missingConstraints(pod: KubeObject, required: string[]): string | undef
   return `must specify ${parts.join('; ')}`;
 }
 
-export function resourceQuotaValidate(obj: KubeObject, _old: KubeObject | undefined, ctx: AdmissionContext): [] {
-  if (ctx.op !== 'CREATE' || !obj.metadata.namespace) return [];
+export function resourceQuotaValidate(obj: KubeObject, _old: KubeObject | undefined, ctx: AdmissionContext): readonly FieldError[] {
+  if (ctx.op !== 'CREATE' || !obj.metadata.namespace) return NO_ERRORS;
   // Every create passes here (Events most of all), and most namespaces have no quota.
   const all = ctx.list('ResourceQuota', obj.metadata.namespace);
-  if (!all.length) return [];
+  if (!all.length) return NO_ERRORS;
   const quotas = all
     // Scoped quotas (scopes, scopeSelector) are not modelled; they never block.
     .filter((rq) => !rq.spec?.scopes?.length && !rq.spec?.scopeSelector)
     .sort((a, b) => (a.metadata.name < b.metadata.name ? -1 : 1));
-  if (!quotas.length) return [];
+  if (!quotas.length) return NO_ERRORS;
   const delta = usageOf(obj);
   const now = Date.parse(ctx.now);
   for (const rq of quotas) {
@@ -148,5 +149,5 @@ export function resourceQuotaValidate(obj: KubeObject, _old: KubeObject | undefi
       );
     }
   }
-  return [];
+  return NO_ERRORS;
 }
