@@ -46,14 +46,17 @@ export interface PackedPlugin {
 /**
  * Rows of one value per feasible node (n of them): every plugin's raw scores, then (unless
  * shared) its normalised scores, then the totals. A row whose values are all equal (bit r of
- * `constant`) is stored as that one value. `data` is a typed array while the simulation runs and
- * a plain array in snapshots.
+ * `constant`) is stored as that one value. While the simulation runs, `data` is a typed array
+ * shared by many attempts, whose rows start at `offset`; in snapshots it is a plain array of the
+ * attempt's own rows.
  */
 export interface PackedScores {
   plugins: readonly PackedPlugin[];
   n: number;
   constant: number;
   data: ArrayLike<number>;
+  /** Where the rows start in data (absent: 0). */
+  offset?: number;
 }
 
 export interface StoredAttempt extends Omit<Attempt, 'scores' | 'totals'> {
@@ -64,13 +67,16 @@ export interface StoredAttempt extends Omit<Attempt, 'scores' | 'totals'> {
 }
 
 // Attempts' rows are cut from shared slabs: a typed array of its own per attempt costs more to
-// allocate than to fill. A slab (128 KiB) is freed once no attempt cut from it is kept.
+// allocate than to fill. A slab is freed once no attempt cut from it is kept. Scores are nearly
+// always small integers, kept in 16 bits; an attempt with any other value keeps 64-bit floats.
 const SLAB_LENGTH = 16_384;
 
 /** Copies one cycle's scores (the framework shares the column list between attempts). */
 export class ScorePacker {
-  private slab = new Float64Array(0);
-  private used = 0;
+  private ints = new Int16Array(0);
+  private usedInts = 0;
+  private floats = new Float64Array(0);
+  private usedFloats = 0;
 
   pack(r: ScoreResult): PackedScores {
     const d = r.data;
@@ -89,20 +95,37 @@ export class ScorePacker {
         len += 1;
       } else len += n;
     }
-    if (this.used + len > this.slab.length) {
-      this.slab = new Float64Array(Math.max(SLAB_LENGTH, len));
-      this.used = 0;
+    if (this.usedInts + len > this.ints.length) {
+      this.ints = new Int16Array(Math.max(SLAB_LENGTH, len));
+      this.usedInts = 0;
     }
-    const data = this.slab.subarray(this.used, this.used + len);
-    this.used += len;
-    let w = 0;
-    for (let row = 0; row < rows; row++) {
-      const o = row * n;
-      if (constant & (1 << row)) data[w++] = d[o];
-      else for (let i = o; i < o + n; i++) data[w++] = d[i];
+    if (copyRows(d, n, rows, constant, this.ints, this.usedInts)) {
+      this.usedInts += len;
+      return { plugins: r.plugins, n, constant, data: this.ints, offset: this.usedInts - len };
     }
-    return { plugins: r.plugins, n, constant, data };
+    if (this.usedFloats + len > this.floats.length) {
+      this.floats = new Float64Array(Math.max(SLAB_LENGTH, len));
+      this.usedFloats = 0;
+    }
+    copyRows(d, n, rows, constant, this.floats, this.usedFloats);
+    this.usedFloats += len;
+    return { plugins: r.plugins, n, constant, data: this.floats, offset: this.usedFloats - len };
   }
+}
+
+/** Copies the rows (constant ones as one value); false if `to` did not keep a value exactly (an Int16Array keeps no fraction, nor -0). */
+function copyRows(d: Float64Array, n: number, rows: number, constant: number, to: Int16Array | Float64Array, offset: number): boolean {
+  let w = offset;
+  for (let row = 0; row < rows; row++) {
+    const o = row * n;
+    const end = constant & (1 << row) ? o + 1 : o + n;
+    for (let i = o; i < end; i++) {
+      const v = d[i];
+      to[w] = v;
+      if (!Object.is(to[w++], v)) return false;
+    }
+  }
+  return true;
 }
 
 /** The plain Attempt of a stored one. */
@@ -110,7 +133,7 @@ export function expandAttempt(s: StoredAttempt): Attempt {
   const { packed, scores, totals, ...rest } = s;
   if (!packed) return { ...rest, scores: scores ?? [], totals: totals ?? [] };
   const { n, constant, data } = packed;
-  let o = 0;
+  let o = packed.offset ?? 0;
   let row = 0;
   const next = (): number[] => {
     const out = new Array<number>(n);
@@ -131,5 +154,16 @@ export function expandAttempt(s: StoredAttempt): Attempt {
 /** The attempt as plain JSON, for snapshots. */
 export function storedAttemptJSON(s: StoredAttempt): StoredAttempt {
   if (!s.packed || Array.isArray(s.packed.data)) return s;
-  return { ...s, packed: { ...s.packed, data: Array.from(s.packed.data) } };
+  const { offset = 0, ...packed } = s.packed;
+  const data = Array.prototype.slice.call(s.packed.data, offset, offset + packedLength(packed)) as number[];
+  return { ...s, packed: { ...packed, data } };
+}
+
+/** How many values an attempt's rows take (constant rows one each). */
+function packedLength(p: PackedScores): number {
+  let rows = 1;
+  for (const pl of p.plugins) rows += pl.shared ? 1 : 2;
+  let len = 0;
+  for (let row = 0; row < rows; row++) len += p.constant & (1 << row) ? 1 : p.n;
+  return len;
 }

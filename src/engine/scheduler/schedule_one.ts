@@ -67,29 +67,41 @@ export function findNodesThatPassFilters(
         attempt.filter[n.name] = { plugin: plugins.join(','), code: 'UnschedulableAndUnresolvable', reasons: diagnosis.absentNodesStatus.reasons };
   }
   const toFind = numFeasibleNodesToFind(nodes.length);
-  // Sized up front (and trimmed below): growing it node by node is most of this function's garbage.
-  const feasible: NodeInfo[] = new Array<NodeInfo>(Math.min(toFind, nodes.length));
-  let found = 0;
   const start = nodes.length ? h.start % nodes.length : 0;
+  // While every node passes, the feasible ones are `nodes` from start on: the list is only built
+  // at the first rejection (sized up front and trimmed below, as growing it node by node is
+  // garbage), and most cycles, which reject none, use `nodes` itself.
+  let feasible: NodeInfo[] | undefined;
+  let found = 0;
   let processed = 0;
   for (let i = 0; i < nodes.length && found < toFind; i++) {
     const n = nodes[(start + i) % nodes.length];
     processed++;
     const s: Status | null = h.fwk.runFilterWithNominated(state, pi, n, h.cache, h.nominatedFor(n.name));
     if (!s) {
-      feasible[found++] = n;
+      if (feasible) feasible[found] = n;
+      found++;
     } else {
+      if (!feasible) feasible = passedFrom(nodes, start, found, Math.min(toFind, nodes.length));
       diagnosis.nodeToStatus.set(n.name, s);
       rejectors.add(s.plugin!);
       attempt.filter[n.name] = { plugin: s.plugin!, code: s.code, reasons: s.reasons };
     }
   }
-  feasible.length = found;
+  if (!feasible) feasible = start === 0 && found === nodes.length ? nodes : passedFrom(nodes, start, found, found);
+  else feasible.length = found;
   // Explanations are kept for every pod: share the node-name list when every node was evaluated in order.
   const shared = nodes === allNodes && start === 0 && processed === allNodes.length;
   attempt.nodes = shared ? h.cache.nodeNames : Array.from({ length: processed }, (_, i) => nodes[(start + i) % nodes.length].name);
   attempt.feasible = shared && feasible.length === processed ? attempt.nodes : feasible.map((n) => n.name);
   return { feasible, processed };
+}
+
+/** The first `count` nodes from start on (wrapping around), in a list with room for `size`. */
+function passedFrom(nodes: NodeInfo[], start: number, count: number, size: number): NodeInfo[] {
+  const out = new Array<NodeInfo>(size);
+  for (let k = 0; k < count; k++) out[k] = nodes[(start + k) % nodes.length];
+  return out;
 }
 
 /** selectHost: the highest total wins; ties are broken uniformly at random (seeded). */

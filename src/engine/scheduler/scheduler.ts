@@ -12,7 +12,7 @@ import { deepEqual, type KubeObject } from '../api/meta';
 import { SchedulerCache, isTerminal } from './framework/cache';
 import { PodKeys, splitKey } from './framework/podKeys';
 import { CycleState } from './framework/cycleState';
-import type { ClusterEvent } from './framework/interface';
+import type { ClusterEvent, Status } from './framework/interface';
 import { hasEnqueueExtensions } from './framework/interface';
 import type { NodeInfo } from './framework/nodeInfo';
 import { newPodInfo, type PodInfo } from './framework/podInfo';
@@ -293,8 +293,12 @@ export class Scheduler implements Component {
     }
 
     const state = new CycleState();
-    const diagnosis: Diagnosis = { nodeToStatus: new Map() };
-    const rejectors = new Set<string>();
+    // Most cycles reject no node: the rejections' map and set are the scheduler's, emptied here
+    // (nothing keeps them past the cycle: fail() copies the plugins).
+    if (this.nodeToStatus.size) this.nodeToStatus.clear();
+    if (this.rejectors.size) this.rejectors.clear();
+    const diagnosis: Diagnosis = { nodeToStatus: this.nodeToStatus };
+    const rejectors = this.rejectors;
     let feasible: NodeInfo[] = [];
     const pre = this.fwk.runPreFilter(state, pi, snap);
     if (pre) {
@@ -340,6 +344,9 @@ export class Scheduler implements Component {
     attempt.node = selected.name;
     this.ctx.events.record(pod, 'Normal', 'Scheduled', `Successfully assigned ${qp.key} to ${selected.name}`, EVENT_SOURCE);
   }
+
+  private readonly nodeToStatus = new Map<string, Status>();
+  private readonly rejectors = new Set<string>();
 
   /** Pods nominated to a node by preemption that are not bound yet (PodNominator). */
   private nominatedPodsFor(nodeName: string): PodInfo[] {

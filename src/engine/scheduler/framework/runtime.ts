@@ -75,13 +75,22 @@ export class Framework {
 
   /**
    * The filters not skipped by their PreFilter, worked out once per cycle (runFilter runs once
-   * per node) and kept for the cycle's state.
+   * per node) and kept for the cycle's state; one list per set of skipped filters (a bit per
+   * filter plugin), as few sets occur.
    */
   private activeFilters(state: CycleState): FilterPlugin[] {
-    this.active = this.filters.filter((p) => !state.skipFilter.has(p.name));
+    let mask = 0;
+    for (let j = 0; j < this.filters.length; j++) if (state.skipFilter.has(this.filters[j].name)) mask |= 1 << j;
+    let active = this.activeByMask.get(mask);
+    if (!active) {
+      active = this.filters.filter((p) => !state.skipFilter.has(p.name));
+      this.activeByMask.set(mask, active);
+    }
+    this.active = active;
     this.activeFor = state;
-    return this.active;
+    return active;
   }
+  private activeByMask = new Map<number, FilterPlugin[]>();
   private active: FilterPlugin[] = [];
   private activeFor: CycleState | undefined;
 
@@ -108,27 +117,24 @@ export class Framework {
   }
 
   private scoreBuf = new Float64Array(0);
-  private columns = new Map<number, ScoreColumn[]>();
+  private runs = new Map<number, { active: ScorePlugin[]; plugins: ScoreColumn[]; rows: number }>();
 
   runScore(state: CycleState, pod: PodInfo, nodes: NodeInfo[], snap: Snapshot): ScoreResult {
     const n = nodes.length;
-    const active: ScorePlugin[] = [];
-    let rows = 1;
     let mask = 0;
-    for (let j = 0; j < this.scores.length; j++) {
-      const p = this.scores[j];
-      if (state.skipScore.has(p.name)) continue;
-      active.push(p);
-      mask |= 1 << j;
-      rows += p.normalizeScore ? 2 : 1;
-    }
+    for (let j = 0; j < this.scores.length; j++) if (!state.skipScore.has(this.scores[j].name)) mask |= 1 << j;
     // One column list per set of plugins run (a bit per score plugin; a profile has far fewer
     // than 31), so explanations share it.
-    let plugins = this.columns.get(mask);
-    if (!plugins) {
-      plugins = active.map((p) => ({ plugin: p.name, weight: this.weights[p.name], shared: !p.normalizeScore }));
-      this.columns.set(mask, plugins);
+    let run = this.runs.get(mask);
+    if (!run) {
+      const active = this.scores.filter((_, j) => mask & (1 << j));
+      const plugins = active.map((p) => ({ plugin: p.name, weight: this.weights[p.name], shared: !p.normalizeScore }));
+      let rows = 1;
+      for (const p of active) rows += p.normalizeScore ? 2 : 1;
+      run = { active, plugins, rows };
+      this.runs.set(mask, run);
     }
+    const { active, plugins, rows } = run;
     const len = rows * n;
     if (this.scoreBuf.length < len || n !== this.viewN) {
       if (this.scoreBuf.length < len) this.scoreBuf = new Float64Array(Math.max(len, this.scoreBuf.length * 2));
@@ -140,7 +146,8 @@ export class Framework {
     const totals = this.row(rows - 1);
     totals.fill(0);
     let r = 0;
-    for (const p of active) {
+    for (let j = 0; j < active.length; j++) {
+      const p = active[j];
       const weight = this.weights[p.name];
       const raw = this.row(r++);
       if (p.scoreNodes) p.scoreNodes(state, pod, nodes, snap, raw);

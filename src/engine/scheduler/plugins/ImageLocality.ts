@@ -31,34 +31,45 @@ export class ImageLocality implements PreScorePlugin, ScorePlugin {
     const numContainers = knownImages(spec.initContainers, imageNodes, images) + knownImages(spec.containers, imageNodes, images);
     const value: PreScoreState = { images, numContainers, imageNodes, totalNodes };
     state.write('PreScoreImageLocality', value);
-    this.last = { state, value };
+    this.lastState = state;
+    this.lastValue = value;
     return null;
   }
 
-  /** This cycle's PreScore result, kept at hand: Score runs once per node. */
-  private last: { state: CycleState; value: PreScoreState } | undefined;
+  // This cycle's PreScore result, kept at hand: Score runs once per node.
+  private lastState: CycleState | undefined;
+  private lastValue: PreScoreState | undefined;
+
+  private preScoreState(state: CycleState): PreScoreState {
+    return this.lastState === state ? this.lastValue! : state.read<PreScoreState>('PreScoreImageLocality')!;
+  }
 
   /** Score for every node, in one loop of this plugin's own (see ScorePlugin.scoreNodes). */
-  scoreNodes(state: CycleState, pod: PodInfo, nodes: NodeInfo[], _snap: Snapshot, out: ScoreList): void {
-    for (let i = 0; i < nodes.length; i++) out[i] = this.score(state, pod, nodes[i]);
+  scoreNodes(state: CycleState, _pod: PodInfo, nodes: NodeInfo[], _snap: Snapshot, out: ScoreList): void {
+    const s = this.preScoreState(state);
+    for (let i = 0; i < nodes.length; i++) out[i] = nodeScore(s, nodes[i]);
   }
 
   score(state: CycleState, _pod: PodInfo, node: NodeInfo): number {
-    const s = this.last?.state === state ? this.last.value : state.read<PreScoreState>('PreScoreImageLocality')!;
-    let sum = 0;
-    if (node.images.size > 0) {
-      for (const name of s.images) {
-        const size = node.images.get(name);
-        if (size === undefined) continue;
-        sum += Math.trunc((size * (s.imageNodes.get(name) ?? 0)) / s.totalNodes);
-      }
-    }
-    const maxThreshold = MAX_CONTAINER_THRESHOLD * s.numContainers;
-    if (sum < MIN_THRESHOLD) sum = MIN_THRESHOLD;
-    else if (sum > maxThreshold) sum = maxThreshold;
-    if (maxThreshold === MIN_THRESHOLD) return 0;
-    return Math.trunc((MAX_NODE_SCORE * (sum - MIN_THRESHOLD)) / (maxThreshold - MIN_THRESHOLD));
+    return nodeScore(this.preScoreState(state), node);
   }
+}
+
+/** The sizes of the pod's images the node has, scaled by their spread, clamped and mapped to 0..100. */
+function nodeScore(s: PreScoreState, node: NodeInfo): number {
+  let sum = 0;
+  if (node.images.size > 0) {
+    for (let i = 0; i < s.images.length; i++) {
+      const size = node.images.get(s.images[i]);
+      if (size === undefined) continue;
+      sum += Math.trunc((size * (s.imageNodes.get(s.images[i]) ?? 0)) / s.totalNodes);
+    }
+  }
+  const maxThreshold = MAX_CONTAINER_THRESHOLD * s.numContainers;
+  if (sum < MIN_THRESHOLD) sum = MIN_THRESHOLD;
+  else if (sum > maxThreshold) sum = maxThreshold;
+  if (maxThreshold === MIN_THRESHOLD) return 0;
+  return Math.trunc((MAX_NODE_SCORE * (sum - MIN_THRESHOLD)) / (maxThreshold - MIN_THRESHOLD));
 }
 
 /**

@@ -18,20 +18,26 @@ export class NodeResourcesBalancedAllocation implements PreScorePlugin, ScorePlu
     const reqs = podInfoRequestList(pod, this.resources, true);
     if (reqs.every((r) => r === 0)) return status('Skip');
     state.write(PRE_SCORE_KEY, reqs);
-    this.last = { state, reqs };
+    this.lastState = state;
+    this.lastReqs = reqs;
     return null;
   }
 
-  /** This cycle's PreScore result, kept at hand: Score runs once per node. */
-  private last: { state: CycleState; reqs: number[] } | undefined;
+  // This cycle's PreScore result, kept at hand: Score runs once per node.
+  private lastState: CycleState | undefined;
+  private lastReqs: number[] = [];
+
+  private podReqs(state: CycleState, pod: PodInfo): number[] {
+    return this.lastState === state ? this.lastReqs : (state.read<number[]>(PRE_SCORE_KEY) ?? podInfoRequestList(pod, this.resources, true));
+  }
 
   /** Score for every node, in one loop of this plugin's own (see ScorePlugin.scoreNodes). */
   scoreNodes(state: CycleState, pod: PodInfo, nodes: NodeInfo[], _snap: Snapshot, out: ScoreList): void {
-    for (let i = 0; i < nodes.length; i++) out[i] = this.score(state, pod, nodes[i]);
+    const reqs = this.podReqs(state, pod);
+    for (let i = 0; i < nodes.length; i++) out[i] = balancedAllocationScore(nodes[i], reqs, this.resources);
   }
 
   score(state: CycleState, pod: PodInfo, node: NodeInfo): number {
-    const reqs = this.last?.state === state ? this.last.reqs : (state.read<number[]>(PRE_SCORE_KEY) ?? podInfoRequestList(pod, this.resources, true));
-    return balancedAllocationScore(node, reqs, this.resources);
+    return balancedAllocationScore(node, this.podReqs(state, pod), this.resources);
   }
 }

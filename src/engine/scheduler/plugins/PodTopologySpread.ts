@@ -81,6 +81,8 @@ function hasAllKeys(labels: Record<string, string>, cs: Constraint[]): boolean {
   return true;
 }
 
+const NO_NODES: ReadonlySet<string> = new Set();
+
 interface PreFilterState {
   constraints: Constraint[];
   /** per constraint: domain value -> matching pods */
@@ -91,11 +93,15 @@ interface PreFilterState {
 
 interface PreScoreState {
   constraints: Constraint[];
-  ignored: Set<string>;
-  /** Per constraint, its topology key's domains (none for hostname, counted per node). */
-  domains: (TopologyDomains | undefined)[];
-  /** TopologyValueToPodCounts: per constraint and domain number (0 for domains of no filtered node). */
-  podCounts: number[][];
+  /** Filtered nodes without every topology key (explicit constraints only): they score 0. */
+  ignored: ReadonlySet<string>;
+  /** Per constraint, its topology key's domains. */
+  domains: TopologyDomains[];
+  /**
+   * TopologyValueToPodCounts: per constraint and domain number (0 for domains of no filtered
+   * node); none for hostname, whose domain is one node, counted in Score.
+   */
+  podCounts: (number[] | undefined)[];
   weights: number[];
 }
 
@@ -149,75 +155,85 @@ export class PodTopologySpread implements PreFilterPlugin, FilterPlugin, PreScor
     if (constraints.length === 0) return status('Skip');
     // Explicit constraints need every topology key on a node; system defaults do not.
     const requireAll = explicit;
-    const ignored = new Set<string>();
-    // Domains are numbered per topology key (topologyDomains.ts); hostname is counted per node in Score.
-    const domains = constraints.map((c) => (c.topologyKey === HOSTNAME ? undefined : snap.topologyDomains(c.topologyKey)));
-    // TopologyValueToPodCounts: the domains of the filtered nodes, with the matching pods of every node in them.
-    const present = domains.map((t) => new Uint8Array(t ? t.size : 0));
-    const topoSize = constraints.map(() => 0);
-    for (const n of filtered) {
-      if (requireAll && !hasAllKeys(n.labels, constraints)) {
-        ignored.add(n.name);
-        continue;
-      }
-      for (let i = 0; i < constraints.length; i++) {
-        const t = domains[i];
-        if (t === undefined) continue;
-        const d = t.of(n);
-        if (present[i][d] === 0) {
-          present[i][d] = 1;
-          topoSize[i]++;
+    const nodes = snap.nodes;
+    // Filtered nodes are a subset of the snapshot's: as many means all of them, so every domain is present.
+    const allFiltered = !requireAll && filtered.length === nodes.length;
+    let ignored: ReadonlySet<string> = NO_NODES;
+    const domains: TopologyDomains[] = new Array(constraints.length);
+    const weights: number[] = new Array(constraints.length);
+    const podCounts: (number[] | undefined)[] = new Array(constraints.length);
+    // TopologyValueToPodCounts: the domains of the filtered nodes (present), with the matching pods of every node in them.
+    const present: (number[] | undefined)[] = new Array(constraints.length);
+    for (let i = 0; i < constraints.length; i++) {
+      // Domains are numbered per topology key (topologyDomains.ts); hostname is counted per node in Score.
+      const t = snap.topologyDomains(constraints[i].topologyKey);
+      domains[i] = t;
+      if (constraints[i].topologyKey === HOSTNAME) continue;
+      podCounts[i] = new Array<number>(t.size).fill(0);
+      if (!allFiltered) present[i] = new Array<number>(t.size).fill(0);
+    }
+    const topoSize = new Array<number>(constraints.length).fill(0);
+    if (allFiltered) {
+      for (let i = 0; i < constraints.length; i++) if (podCounts[i]) topoSize[i] = domains[i].size;
+    } else {
+      const skipped = requireAll ? new Set<string>() : undefined;
+      for (let j = 0; j < filtered.length; j++) {
+        const n = filtered[j];
+        if (skipped && !hasAllKeys(n.labels, constraints)) {
+          skipped.add(n.name);
+          continue;
+        }
+        for (let i = 0; i < constraints.length; i++) {
+          const seen = present[i];
+          if (seen === undefined) continue;
+          const d = domains[i].of(n);
+          if (seen[d] === 0) {
+            seen[d] = 1;
+            topoSize[i]++;
+          }
         }
       }
+      if (skipped) ignored = skipped;
     }
-    const weights = constraints.map((c, i) => Math.log((c.topologyKey === HOSTNAME ? filtered.length - ignored.size : topoSize[i]) + 2));
-    const podCounts = domains.map((t) => new Array<number>(t ? t.size : 0).fill(0));
-    const mayExclude = constraints.map((c) => inclusionMayExclude(c, pod));
-    const nodes = snap.nodes;
-    for (let j = 0; j < nodes.length; j++) {
-      const node = nodes[j];
-      if (requireAll && !hasAllKeys(node.labels, constraints)) continue;
-      for (let i = 0; i < constraints.length; i++) {
-        const t = domains[i];
-        if (t === undefined) continue;
+    for (let i = 0; i < constraints.length; i++) {
+      const c = constraints[i];
+      weights[i] = Math.log((c.topologyKey === HOSTNAME ? filtered.length - ignored.size : topoSize[i]) + 2);
+      const t = domains[i];
+      const counts = podCounts[i];
+      if (counts === undefined) continue;
+      const seen = present[i];
+      const mayExclude = inclusionMayExclude(c, pod);
+      for (let j = 0; j < nodes.length; j++) {
+        const node = nodes[j];
+        if (requireAll && !hasAllKeys(node.labels, constraints)) continue;
         const d = t.of(node);
-        if (present[i][d] === 0 || (mayExclude[i] && !matchNodeInclusionPolicies(constraints[i], pod, node))) continue;
-        podCounts[i][d] += countPodsMatchSelector(node, constraints[i].selector, pod.namespace);
+        if ((seen !== undefined && seen[d] === 0) || (mayExclude && !matchNodeInclusionPolicies(c, pod, node))) continue;
+        counts[d] += countPodsMatchSelector(node, c.selector, pod.namespace);
       }
     }
     const value: PreScoreState = { constraints, ignored, domains, podCounts, weights };
     state.write('PreScorePodTopologySpread', value);
-    this.last = { state, value };
+    this.lastState = state;
+    this.lastValue = value;
     return null;
   }
 
-  /** This cycle's PreScore result, kept at hand: Score runs once per node. */
-  private last: { state: CycleState; value: PreScoreState } | undefined;
+  // This cycle's PreScore result, kept at hand: Score runs once per node.
+  private lastState: CycleState | undefined;
+  private lastValue: PreScoreState | undefined;
+
+  private preScoreState(state: CycleState): PreScoreState {
+    return this.lastState === state ? this.lastValue! : state.read<PreScoreState>('PreScorePodTopologySpread')!;
+  }
 
   /** Score for every node, in one loop of this plugin's own (see ScorePlugin.scoreNodes). */
   scoreNodes(state: CycleState, pod: PodInfo, nodes: NodeInfo[], _snap: Snapshot, out: ScoreList): void {
-    for (let i = 0; i < nodes.length; i++) out[i] = this.score(state, pod, nodes[i]);
+    const s = this.preScoreState(state);
+    for (let i = 0; i < nodes.length; i++) out[i] = nodeScore(s, pod, nodes[i]);
   }
 
   score(state: CycleState, pod: PodInfo, node: NodeInfo): number {
-    const s = this.last?.state === state ? this.last.value : state.read<PreScoreState>('PreScorePodTopologySpread')!;
-    if (s.ignored.size && s.ignored.has(node.name)) return 0;
-    let score = 0;
-    for (let i = 0; i < s.constraints.length; i++) {
-      const c = s.constraints[i];
-      const t = s.domains[i];
-      let cnt: number;
-      if (t === undefined) {
-        if (node.labels[c.topologyKey] === undefined) continue;
-        cnt = countPodsMatchSelector(node, c.selector, pod.namespace);
-      } else {
-        const d = t.of(node);
-        if (t.values[d] === undefined) continue;
-        cnt = s.podCounts[i][d];
-      }
-      score += cnt * s.weights[i] + (c.maxSkew - 1);
-    }
-    return goRound(score);
+    return nodeScore(this.preScoreState(state), pod, node);
   }
 
   normalizeScore(state: CycleState, _p: PodInfo, scores: ScoreList, nodes: NodeInfo[]): void {
@@ -247,6 +263,22 @@ export class PodTopologySpread implements PreFilterPlugin, FilterPlugin, PreScor
     if (ev.resource === 'Node' && ev.obj) return hasAllKeys(ev.obj.metadata.labels ?? {}, cs);
     return false;
   }
+}
+
+/** Score: the matching pods of the node's domain per constraint, weighted by the log of the number of domains. */
+function nodeScore(s: PreScoreState, pod: PodInfo, node: NodeInfo): number {
+  if (s.ignored.size && s.ignored.has(node.name)) return 0;
+  let score = 0;
+  for (let i = 0; i < s.constraints.length; i++) {
+    const c = s.constraints[i];
+    const t = s.domains[i];
+    const d = t.of(node);
+    if (t.values[d] === undefined) continue;
+    const counts = s.podCounts[i];
+    const cnt = counts === undefined ? countPodsMatchSelector(node, c.selector, pod.namespace) : counts[d];
+    score += cnt * s.weights[i] + (c.maxSkew - 1);
+  }
+  return goRound(score);
 }
 
 /** Go math.Round: half away from zero. */
