@@ -6,7 +6,7 @@ import type { KubeObject } from '../api/meta';
 import type { ListOptions } from './store';
 
 /** One stored object's slot: it outlives updates, so the indexes hold it rather than re-keying. */
-class Entry {
+export class Entry {
   private k: string | undefined;
   removed = false;
 
@@ -15,9 +15,12 @@ class Entry {
     public obj: KubeObject,
   ) {}
 
-  /** "namespace/name", or "/name" when cluster-scoped; built when first needed (podEntriesOnNode). */
+  /**
+   * "namespace/name", or "name" when cluster-scoped (cache.MetaNamespaceKeyFunc); built when first
+   * needed, then one string for the object's whole life, so maps keyed by it hash it once.
+   */
   get key(): string {
-    return (this.k ??= `${this.ns}/${this.obj.metadata.name}`);
+    return (this.k ??= this.ns ? `${this.ns}/${this.obj.metadata.name}` : this.obj.metadata.name);
   }
 }
 
@@ -48,9 +51,14 @@ export class ObjectIndex {
   }
 
   get(kind: string, namespace: string | undefined, name: string): KubeObject | undefined {
+    return this.entry(kind, namespace, name)?.obj;
+  }
+
+  /** A stored object's entry: a write that read it hands it back to index(). */
+  entry(kind: string, namespace: string | undefined, name: string): Entry | undefined {
     const t = this.tables.get(kind);
     if (!t) return undefined;
-    return t.byNamespace.get(t.namespaced ? namespace || 'default' : '')?.get(name)?.obj;
+    return t.byNamespace.get(t.namespaced ? namespace || 'default' : '')?.get(name);
   }
 
   list(kind: string, opts: ListOptions = {}): KubeObject[] {
@@ -107,26 +115,26 @@ export class ObjectIndex {
   /**
    * Store obj; `old` is the version it replaces. Every list keeps an object where it was first
    * added; one whose owners or node change is removed and added again at the end of the new ones.
+   * `e` is old's entry when the caller has it. Returns the object's entry.
    */
-  index(obj: KubeObject, old: KubeObject | undefined): void {
+  index(obj: KubeObject, old: KubeObject | undefined, e = old && this.entry(old.kind, old.metadata.namespace, old.metadata.name)): Entry {
     const md = obj.metadata;
-    const t = this.table(obj.kind);
-    const ns = t.namespaced ? md.namespace || 'default' : '';
-    let names = t.byNamespace.get(ns);
-    if (!names) t.byNamespace.set(ns, (names = new Map()));
     // Without `old` the object is new (create checks it; a loaded state has each object once).
-    let e = old ? names.get(md.name) : undefined;
     if (e) {
       const node = obj.kind === 'Pod' ? obj.spec?.nodeName : undefined;
       if (old && sameOwners(old, obj) && (old.kind !== 'Pod' || old.spec?.nodeName === node)) {
         // Most updates (every status write) keep owners and node: only the object changes, and
         // every index holds the entry, so none is touched.
         e.obj = obj;
-        return;
+        return e;
       }
       this.unindexRefs(e, old!);
       e.obj = obj;
     } else {
+      const t = this.table(obj.kind);
+      const ns = t.namespaced ? md.namespace || 'default' : '';
+      let names = t.byNamespace.get(ns);
+      if (!names) t.byNamespace.set(ns, (names = new Map()));
       e = new Entry(ns, obj);
       names.set(md.name, e);
       t.order.push(e);
@@ -145,13 +153,15 @@ export class ObjectIndex {
       if (!p) this.podsByNode.set(obj.spec.nodeName, (p = new Set()));
       p.add(e);
     }
+    return e;
   }
 
-  unindex(obj: KubeObject): void {
+  /** Remove obj; returns the entry it had (undefined when not stored). */
+  unindex(obj: KubeObject): Entry | undefined {
     const t = this.tables.get(obj.kind);
     const names = t?.byNamespace.get(t.namespaced ? obj.metadata.namespace || 'default' : '');
     const e = names?.get(obj.metadata.name);
-    if (!t || !names || !e) return;
+    if (!t || !names || !e) return undefined;
     names.delete(obj.metadata.name);
     e.removed = true;
     // Compact once most of the list is tombstones: amortised O(1) per removal.
@@ -161,6 +171,7 @@ export class ObjectIndex {
     }
     this.size--;
     this.unindexRefs(e, obj);
+    return e;
   }
 
   /** Remove e (holding obj, or the version being replaced) from the owner and node indexes. */

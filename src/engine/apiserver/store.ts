@@ -13,18 +13,12 @@ import { AdmissionChain, type AdmissionContext, type Operation } from './admissi
 import { ApiError, alreadyExists, invalid, notFound, qualifiedResource } from './errors';
 import { fieldError } from '../api/fieldErrors';
 import { statusDraft } from './drafts';
-import { ObjectIndex } from './objectIndex';
+import { ObjectIndex, type Entry } from './objectIndex';
+import { StoreWatchEvent, type WatchEvent, type WatchHandler } from './watch';
+import { deletionFinalizers } from './deletion';
 
-export type WatchEventType = 'ADDED' | 'MODIFIED' | 'DELETED';
-
-export interface WatchEvent {
-  type: WatchEventType;
-  object: KubeObject;
-  /** The object before this change (MODIFIED, DELETED). */
-  old?: KubeObject;
-}
-
-export type WatchHandler = (ev: WatchEvent) => void;
+export type { WatchEvent, WatchEventType, WatchHandler } from './watch';
+export { watchEventKey } from './watch';
 
 export type PropagationPolicy = 'Background' | 'Foreground' | 'Orphan';
 
@@ -57,10 +51,6 @@ function hexDigits(r: Random, from: number, to: number): void {
   for (let i = from; i < to; i++) uidCodes[i] = HEX_CODES[r.int(16)];
 }
 
-/** Kinds whose default propagation for a plain `DELETE` is Orphan (legacy extensions/v1beta1 only), none here. */
-const FINALIZER_ORPHAN = 'orphan';
-const FINALIZER_FOREGROUND = 'foregroundDeletion';
-
 export class ApiServer {
   readonly admission = new AdmissionChain();
   private readonly index = new ObjectIndex();
@@ -81,9 +71,14 @@ export class ApiServer {
   }
 
   mustGet(kind: string, namespace: string | undefined, name: string): KubeObject {
-    const o = this.get(kind, namespace, name);
-    if (!o) throw notFound(this.resourceName(kind), name);
-    return o;
+    return this.mustGetEntry(kind, namespace, name).obj;
+  }
+
+  /** The stored object's index entry, which a write hands back to commit (one lookup per write). */
+  private mustGetEntry(kind: string, namespace: string | undefined, name: string): Entry {
+    const e = this.index.entry(kind, namespace, name);
+    if (!e) throw notFound(this.resourceName(kind), name);
+    return e;
   }
 
   list(kind: string, opts: ListOptions = {}): KubeObject[] {
@@ -215,27 +210,13 @@ export class ApiServer {
   }
 
   delete(kind: string, namespace: string | undefined, name: string, opts: DeleteOptions = {}): KubeObject | undefined {
-    const cur = this.mustGet(kind, namespace, name);
+    const entry = this.mustGetEntry(kind, namespace, name);
+    const cur = entry.obj;
     const pre = opts.preconditions;
     if (pre?.uid && pre.uid !== cur.metadata.uid) {
       throw new ApiError('Conflict', `Precondition failed: UID in precondition: ${pre.uid}, UID in object meta: ${cur.metadata.uid}`);
     }
-    // Only metadata's own fields change below (finalizers gets a new array); everything else is
-    // shared with the (immutable) stored object.
-    const next: KubeObject = { ...cur, metadata: { ...cur.metadata } };
-    const md = next.metadata;
-    const finalizers = new Set(md.finalizers ?? []);
-    const policy = opts.propagationPolicy;
-    if (policy === 'Foreground') {
-      finalizers.delete(FINALIZER_ORPHAN);
-      finalizers.add(FINALIZER_FOREGROUND);
-    } else if (policy === 'Orphan') {
-      finalizers.delete(FINALIZER_FOREGROUND);
-      finalizers.add(FINALIZER_ORPHAN);
-    } else if (policy === 'Background') {
-      finalizers.delete(FINALIZER_ORPHAN);
-      finalizers.delete(FINALIZER_FOREGROUND);
-    }
+    const finalizers = deletionFinalizers(cur.metadata.finalizers, opts.propagationPolicy);
 
     // Graceful deletion (pkg/registry/core/pod/strategy.go CheckGracefulDelete): a bound, non-terminal
     // pod gets deletionTimestamp = now + grace and is removed by its kubelet; anything else goes at once.
@@ -246,14 +227,19 @@ export class ApiServer {
       if (bound && phase !== 'Succeeded' && phase !== 'Failed') {
         grace = opts.gracePeriodSeconds ?? cur.spec?.terminationGracePeriodSeconds ?? 30;
         if (grace < 0) grace = 1;
-        if (md.deletionGracePeriodSeconds !== undefined && md.deletionGracePeriodSeconds < grace) grace = md.deletionGracePeriodSeconds;
+        const curGrace = cur.metadata.deletionGracePeriodSeconds;
+        if (curGrace !== undefined && curGrace < grace) grace = curGrace;
       }
     }
 
-    if (finalizers.size === 0 && grace === 0) {
+    if (finalizers.length === 0 && grace === 0) {
       this.commitDelete(cur);
       return undefined;
     }
+    // Only metadata's own fields change below; everything else is shared with the (immutable)
+    // stored object.
+    const next: KubeObject = { ...cur, metadata: { ...cur.metadata } };
+    const md = next.metadata;
     // rest.BeforeDelete: the first graceful delete sets deletionTimestamp and bumps generation.
     const first = !md.deletionTimestamp;
     const deadline = this.clock.now + grace * 1000;
@@ -263,10 +249,10 @@ export class ApiServer {
       md.deletionGracePeriodSeconds = grace;
       if (first && md.generation !== undefined) md.generation += 1;
     }
-    md.finalizers = finalizers.size ? [...finalizers] : undefined;
-    if (!md.finalizers) delete md.finalizers;
+    if (finalizers.length) md.finalizers = finalizers as string[];
+    else delete md.finalizers;
     if (deepEqual(next, cur)) return cur;
-    return this.commit('MODIFIED', next, cur);
+    return this.commit('MODIFIED', next, cur, entry);
   }
 
   /**
@@ -276,7 +262,8 @@ export class ApiServer {
    * pod's generation does not change.
    */
   bind(namespace: string, name: string, nodeName: string): KubeObject {
-    const cur = this.mustGet('Pod', namespace, name);
+    const entry = this.mustGetEntry('Pod', namespace, name);
+    const cur = entry.obj;
     if (cur.metadata.deletionTimestamp) throw new ApiError('Conflict', `pod ${name} is being deleted, cannot be assigned to a host`);
     if (cur.spec?.nodeName) throw new ApiError('Conflict', `pod ${name} is already assigned to node "${cur.spec.nodeName}"`);
     if (cur.spec?.schedulingGates?.length) throw new ApiError('Conflict', `pod ${name} has non-empty .spec.schedulingGates`);
@@ -290,7 +277,7 @@ export class ApiServer {
     if (i >= 0) conds[i] = cond;
     else conds.push(cond);
     delete status.nominatedNodeName;
-    return this.commit('MODIFIED', next, cur);
+    return this.commit('MODIFIED', next, cur, entry);
   }
 
   // ---- snapshot ----------------------------------------------------------------------------
@@ -311,7 +298,8 @@ export class ApiServer {
   private write(input: KubeObject, status: boolean, owned: boolean): KubeObject {
     const info = this.requireKind(input);
     const ns = info.namespaced ? input.metadata.namespace || 'default' : undefined;
-    const cur = this.mustGet(info.kind, ns, input.metadata.name);
+    const entry = this.mustGetEntry(info.kind, ns, input.metadata.name);
+    const cur = entry.obj;
     if (input.metadata.resourceVersion && input.metadata.resourceVersion !== cur.metadata.resourceVersion) {
       throw new ApiError(
         'Conflict',
@@ -326,7 +314,7 @@ export class ApiServer {
       next = { ...cur, metadata: { ...cur.metadata }, status: st };
       if (next.status === undefined) delete next.status;
       // The status subresource changes nothing the admission chain defaults or validates here.
-      return this.commit('MODIFIED', next, cur);
+      return this.commit('MODIFIED', next, cur, entry);
     } else {
       next = owned ? input : clone(input);
       // Immutable and server-owned metadata.
@@ -368,7 +356,7 @@ export class ApiServer {
       this.commitDelete(cur);
       return next;
     }
-    return this.commit('MODIFIED', next, cur);
+    return this.commit('MODIFIED', next, cur, entry);
   }
 
   // The admission plugins' read access, made once rather than per request.
@@ -382,12 +370,13 @@ export class ApiServer {
     if (errs.length) throw invalid(obj.kind, this.group(obj.apiVersion), obj.metadata.name, errs);
   }
 
-  private commit(type: 'ADDED' | 'MODIFIED', obj: KubeObject, old: KubeObject | undefined): KubeObject {
+  /** `entry`: old's index entry, when the write read it. */
+  private commit(type: 'ADDED' | 'MODIFIED', obj: KubeObject, old: KubeObject | undefined, entry?: Entry): KubeObject {
     this.rv += 1;
     obj.metadata.resourceVersion = String(this.rv);
     if (this.opts.freeze) deepFreeze(obj);
-    this.index.index(obj, old);
-    this.dispatch({ type, object: obj, old });
+    entry = this.index.index(obj, old, entry);
+    this.dispatch(new StoreWatchEvent(type, obj, old, entry));
     return obj;
   }
 
@@ -395,8 +384,8 @@ export class ApiServer {
     this.rv += 1;
     const gone = { ...cur, metadata: { ...cur.metadata, resourceVersion: String(this.rv) } };
     if (this.opts.freeze) deepFreeze(gone);
-    this.index.unindex(cur);
-    this.dispatch({ type: 'DELETED', object: gone, old: cur });
+    const entry = this.index.unindex(cur)!;
+    this.dispatch(new StoreWatchEvent('DELETED', gone, cur, entry));
   }
 
   private dispatch(ev: WatchEvent): void {

@@ -47,6 +47,11 @@ export class EventQueue {
     return b.events[b.next];
   }
 
+  /** pop(), when the next event is due at or before t: the run loop's one lookup per event. */
+  popDue(t: number): ScheduledEvent | undefined {
+    return this.count > 0 && this.times[0] <= t ? this.pop() : undefined;
+  }
+
   pop(): ScheduledEvent | undefined {
     if (this.count === 0) return undefined;
     const at = this.times[0];

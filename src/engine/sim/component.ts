@@ -2,6 +2,7 @@
 // starts by subscribing to the API server, and reacts to its own scheduled events. Its private
 // state must be plain JSON so the Simulation can snapshot and restore it.
 import type { ApiServer } from '../apiserver/store';
+import { nsName, type KubeObject } from '../api/meta';
 import type { EventRecorder } from '../apiserver/events';
 import type { Clock, ScheduledEvent } from './clock';
 import type { Random } from './random';
@@ -59,6 +60,24 @@ export abstract class Controller implements Component {
     this.queued.set(key, at);
     this.ctx.schedule(at - this.ctx.clock.now, key);
   }
+
+  /**
+   * cache.MetaNamespaceKeyFunc: "namespace/name" (or "name"). The last key is reused while the
+   * object's namespace and name stay the same strings, as they do for the owner of a burst of pod
+   * events: the workqueue then hashes one string rather than a new one per event.
+   */
+  protected metaNamespaceKey(obj: KubeObject): string {
+    const md = obj.metadata;
+    if (md.name !== this.lastKeyName || md.namespace !== this.lastKeyNamespace) {
+      this.lastKeyName = md.name;
+      this.lastKeyNamespace = md.namespace;
+      this.lastKey = nsName(obj);
+    }
+    return this.lastKey;
+  }
+  private lastKeyName: string | undefined;
+  private lastKeyNamespace: string | undefined;
+  private lastKey = '';
 
   handle(ev: ScheduledEvent): void {
     if (this.queued.get(ev.key) !== ev.at) return; // superseded by an earlier add

@@ -16,11 +16,12 @@ function splitmix32(a: number): () => number {
 
 /** sfc32: small, fast, good statistical quality, four words of state. */
 export class Random {
-  private s: [number, number, number, number];
+  /** The four words as int32: a typed array keeps them unboxed (several times faster than an array of numbers). */
+  private s: Int32Array;
 
   constructor(seed: number, stream = '') {
     const mix = splitmix32((seed >>> 0) ^ hashString(stream));
-    this.s = [mix(), mix(), mix(), mix()];
+    this.s = Int32Array.of(mix(), mix(), mix(), mix());
     for (let i = 0; i < 12; i++) this.nextUint32();
   }
 
@@ -66,7 +67,7 @@ export class Random {
   }
 
   setState(s: number[]): void {
-    this.s = [s[0], s[1], s[2], s[3]];
+    this.s = Int32Array.of(s[0], s[1], s[2], s[3]);
   }
 }
 

@@ -84,9 +84,8 @@ export class Simulation {
     let sameInstant = 0;
     let lastAt = -1;
     for (;;) {
-      const next = this.queue.peek();
-      if (!next || next.at > t) break;
-      this.queue.pop();
+      const next = this.queue.popDue(t);
+      if (!next) break;
       if (next.at === lastAt) {
         if (++sameInstant > MAX_EVENTS_PER_INSTANT) throw new Error(`simulation livelock at t=${next.at}ms (${next.target}: ${next.key})`);
       } else {

@@ -17,8 +17,13 @@ export function parseTime(ts: string | null | undefined): number | undefined {
   return t;
 }
 
-export function podReadyCondition(pod: KubeObject): { status?: string; lastTransitionTime?: string | null } | undefined {
-  return (pod.status?.conditions as { type: string; status?: string; lastTransitionTime?: string }[] | undefined)?.find((c) => c.type === 'Ready');
+type PodCondition = { type: string; status?: string; lastTransitionTime?: string | null };
+
+/** GetPodReadyCondition: read for every pod event, so a plain loop over the few conditions. */
+export function podReadyCondition(pod: KubeObject): PodCondition | undefined {
+  const conds: PodCondition[] | undefined = pod.status?.conditions;
+  if (conds) for (let i = 0; i < conds.length; i++) if (conds[i].type === 'Ready') return conds[i];
+  return undefined;
 }
 
 export function isPodReady(pod: KubeObject): boolean {

@@ -2,7 +2,7 @@
 // Deployments, ReplicaSets and Pods, claims ReplicaSets by selector, and dispatches each sync
 // to pause/scale handling, Recreate or RollingUpdate.
 import { Controller } from '../../sim/component';
-import type { WatchEvent } from '../../apiserver/store';
+import { watchEventKey, type WatchEvent } from '../../apiserver/store';
 import type { Selector } from '../../api/labels';
 import { clone, controllerRef, deepEqual, nsName, splitNsName, type KubeObject } from '../../api/meta';
 import type { OwnerReference } from 'kubernetes-types/meta/v1';
@@ -33,7 +33,7 @@ export class DeploymentController extends Controller {
 
   protected run(): void {
     this.pods = sharedPodControllerIndex(this.ctx.api);
-    this.ctx.api.watch((ev) => this.enqueue(nsName(ev.object)), ['Deployment']);
+    this.ctx.api.watch((ev) => this.enqueue(watchEventKey(ev)), ['Deployment']);
     this.ctx.api.watch((ev) => this.onReplicaSet(ev), ['ReplicaSet']);
     this.ctx.api.watch((ev) => this.onPod(ev), ['Pod']);
     for (const d of this.ctx.api.list('Deployment')) this.enqueue(nsName(d));
@@ -89,14 +89,14 @@ export class DeploymentController extends Controller {
     if (ev.type === 'DELETED' || (ev.type === 'ADDED' && rs.metadata.deletionTimestamp)) {
       const ref = controllerRef(rs);
       const d = ref && this.resolveControllerRef(rs.metadata.namespace, ref);
-      if (d) this.enqueue(nsName(d));
+      if (d) this.enqueue(this.metaNamespaceKey(d));
       return;
     }
     if (ev.type === 'ADDED') {
       const ref = controllerRef(rs);
       if (ref) {
         const d = this.resolveControllerRef(rs.metadata.namespace, ref);
-        if (d) this.enqueue(nsName(d));
+        if (d) this.enqueue(this.metaNamespaceKey(d));
         return;
       }
       for (const d of this.deploymentsForReplicaSet(rs)) this.enqueue(nsName(d));
@@ -108,11 +108,11 @@ export class DeploymentController extends Controller {
     const refChanged = !deepEqual(curRef, oldRef);
     if (refChanged && oldRef) {
       const d = this.resolveControllerRef(old.metadata.namespace, oldRef);
-      if (d) this.enqueue(nsName(d));
+      if (d) this.enqueue(this.metaNamespaceKey(d));
     }
     if (curRef) {
       const d = this.resolveControllerRef(rs.metadata.namespace, curRef);
-      if (d) this.enqueue(nsName(d));
+      if (d) this.enqueue(this.metaNamespaceKey(d));
       return;
     }
     const labelChanged = !deepEqual(rs.metadata.labels ?? {}, old.metadata.labels ?? {});

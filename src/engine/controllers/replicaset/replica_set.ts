@@ -5,7 +5,7 @@
 // would adopt and release nothing counts them from its label groups: O(label sets), not O(pods),
 // unless it must pick pods to delete or minReadySeconds needs each pod's ready time.
 import { Controller } from '../../sim/component';
-import type { WatchEvent } from '../../apiserver/store';
+import { watchEventKey, type WatchEvent } from '../../apiserver/store';
 import type { Selector } from '../../api/labels';
 import { controllerRef, deepEqual, nsName, splitNsName, type KubeObject } from '../../api/meta';
 import type { OwnerReference } from 'kubernetes-types/meta/v1';
@@ -52,22 +52,23 @@ export class ReplicaSetController extends Controller {
   // ---- informer handlers: they only record observations and enqueue -------------------------
 
   private onReplicaSet(ev: WatchEvent): void {
-    const key = nsName(ev.object);
+    const key = watchEventKey(ev);
     if (ev.type === 'DELETED') this.expectations.delete(key);
     this.enqueue(key);
   }
 
   private onPod(ev: WatchEvent): void {
     const pod = ev.object;
-    if (ev.type === 'DELETED') return this.podDeleted(pod);
+    if (ev.type === 'DELETED') return this.podDeleted(pod, watchEventKey(ev));
     if (ev.type === 'ADDED') {
-      if (pod.metadata.deletionTimestamp) return this.podDeleted(pod);
+      if (pod.metadata.deletionTimestamp) return this.podDeleted(pod, watchEventKey(ev));
       const ref = controllerRef(pod);
       if (ref) {
         const rs = this.resolveControllerRef(pod.metadata.namespace, ref);
         if (!rs) return;
-        this.expectations.creationObserved(nsName(rs));
-        this.enqueue(nsName(rs));
+        const key = this.metaNamespaceKey(rs);
+        this.expectations.creationObserved(key);
+        this.enqueue(key);
         return;
       }
       for (const rs of this.podReplicaSets(pod)) this.enqueue(nsName(rs));
@@ -76,13 +77,14 @@ export class ReplicaSetController extends Controller {
     const old = ev.old!;
     const labelChanged = pod.metadata.labels !== old.metadata.labels && !deepEqual(pod.metadata.labels ?? {}, old.metadata.labels ?? {});
     if (pod.metadata.deletionTimestamp) {
-      this.podDeleted(pod);
-      if (labelChanged) this.podDeleted(old);
+      this.podDeleted(pod, watchEventKey(ev));
+      if (labelChanged) this.podDeleted(old, watchEventKey(ev));
       return;
     }
     const curRef = controllerRef(pod);
-    const oldRef = controllerRef(old);
-    const refChanged = !deepEqual(curRef, oldRef);
+    // Status writes keep the owner references array itself: nothing to compare then.
+    const oldRef = old.metadata.ownerReferences === pod.metadata.ownerReferences ? curRef : controllerRef(old);
+    const refChanged = oldRef !== curRef && !deepEqual(curRef, oldRef);
     if (refChanged && oldRef) {
       const rs = this.resolveControllerRef(old.metadata.namespace, oldRef);
       if (rs) this.enqueue(nsName(rs));
@@ -90,7 +92,7 @@ export class ReplicaSetController extends Controller {
     if (curRef) {
       const rs = this.resolveControllerRef(pod.metadata.namespace, curRef);
       if (!rs) return;
-      const key = nsName(rs);
+      const key = this.metaNamespaceKey(rs);
       this.enqueue(key);
       // A pod that just became ready turns available minReadySeconds later; nothing else
       // would wake the controller then (the +1s avoids millisecond skew, as upstream).
@@ -101,13 +103,14 @@ export class ReplicaSetController extends Controller {
     if (labelChanged || refChanged) for (const rs of this.podReplicaSets(pod)) this.enqueue(nsName(rs));
   }
 
-  private podDeleted(pod: KubeObject): void {
+  /** podKey: the pod's "namespace/name", the key its deletion is expected under. */
+  private podDeleted(pod: KubeObject, podKey: string): void {
     const ref = controllerRef(pod);
     if (!ref) return;
     const rs = this.resolveControllerRef(pod.metadata.namespace, ref);
     if (!rs) return;
-    const key = nsName(rs);
-    this.expectations.deletionObserved(key, nsName(pod));
+    const key = this.metaNamespaceKey(rs);
+    this.expectations.deletionObserved(key, podKey);
     this.enqueue(key);
   }
 

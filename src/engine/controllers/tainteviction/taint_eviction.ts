@@ -5,7 +5,7 @@
 // the DisruptionTarget condition. A taint removed in time cancels the eviction.
 import { Controller } from '../../sim/component';
 import { deepEqual, type KubeObject } from '../../api/meta';
-import type { WatchEvent } from '../../apiserver/store';
+import { watchEventKey, type WatchEvent } from '../../apiserver/store';
 import type { Taint } from '../nodelifecycle/taints';
 import { getMatchingTolerations, minTolerationTime } from './tolerations';
 
@@ -33,9 +33,8 @@ export class TaintEvictionController extends Controller {
     if (ev.type === 'MODIFIED' && (ev.old?.spec === pod.spec || (ev.old?.spec?.nodeName === pod.spec?.nodeName && deepEqual(ev.old?.spec?.tolerations ?? [], pod.spec?.tolerations ?? [])))) return;
     // Only a pod with an eviction pending, or one on a node with NoExecute taints, has anything to
     // do: handlePodUpdate reads the node's taints and, when there are none, only cancels.
-    const key = this.scheduled.size ? `${pod.metadata.namespace}/${pod.metadata.name}` : undefined;
-    if ((key !== undefined && this.scheduled.has(key)) || (ev.type !== 'DELETED' && this.noExecuteTainted(pod.spec?.nodeName))) {
-      this.enqueue(`pod:${key ?? `${pod.metadata.namespace}/${pod.metadata.name}`}`);
+    if ((this.scheduled.size && this.scheduled.has(watchEventKey(ev))) || (ev.type !== 'DELETED' && this.noExecuteTainted(pod.spec?.nodeName))) {
+      this.enqueue(`pod:${watchEventKey(ev)}`);
     }
   }
 
