@@ -1,6 +1,7 @@
 // Engine benchmark (issue 2): 100 nodes, a 5,000-replica Deployment created, then rolled to a new
 // image until the rollout completes. Prints wall seconds, simulated seconds, store changes per
 // wall second and peak memory. Target on a 2-core machine: the whole run under 3 s wall.
+// Run: `npm run bench` (a production build, bench/build.mjs), or node --import tsx bench/engine.bench.ts
 import { Simulation } from '../src/engine/sim/simulation';
 import { nodeManifest } from '../src/engine/sim/cluster';
 import type { KubeObject } from '../src/engine/api/meta';
@@ -68,6 +69,8 @@ sim.api.mutate('Deployment', 'default', 'web', (d) => {
 runToCompletion(sim, 3_600_000);
 sample();
 const wall = (performance.now() - wall0) / 1000;
+// performance.now() counts from the process's start.
+const processWall = performance.now() / 1000;
 const cpuUsed = process.cpuUsage(cpu0);
 const cpu = (cpuUsed.user + cpuUsed.system) / 1e6;
 
@@ -77,6 +80,7 @@ console.log('engine benchmark: 100 nodes, 5,000-replica Deployment, create then 
 console.log(`  create complete at    ${(createdAt / 1000).toFixed(0)} s simulated, ${(wallCreate / 1000).toFixed(2)} s wall`);
 console.log(`  rollout complete at   ${(sim.now / 1000).toFixed(0)} s simulated`);
 console.log(`  wall time             ${wall.toFixed(2)} s   (target < 3 s)`);
+console.log(`  process wall          ${processWall.toFixed(2)} s   (with Node's startup and module loading)`);
 console.log(`  CPU time              ${cpu.toFixed(2)} s   (main thread and V8's helper threads)`);
 console.log(`  store changes         ${changes}  (${Math.round(changes / wall).toLocaleString('en-US')} per wall second)`);
 console.log(`  pods at the end       ${pods}`);

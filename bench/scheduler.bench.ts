@@ -3,7 +3,7 @@
 // Each case runs several times on a fresh cluster, after warm-up runs that are not counted (the
 // first runs of a process are slower while V8 compiles the hot paths); the best run is the one
 // least disturbed by other processes, and the median is printed too.
-// Run: node --import tsx bench/scheduler.bench.ts
+// Run: `npm run bench` (a production build, bench/build.mjs), or node --import tsx bench/scheduler.bench.ts
 import { Simulation } from '../src/engine/sim/simulation';
 import { nodeManifest } from '../src/engine/sim/cluster';
 import type { KubeObject } from '../src/engine/api/meta';
