@@ -65,21 +65,25 @@ export function byteLen(s: string): number {
   return s.length;
 }
 
-// Every pod create checks the same few label and toleration keys ("app", "pod-template-hash",
-// "node.kubernetes.io/not-ready"): the keys found valid are remembered, so the split and the
-// regular expressions run once per key. Bounded, like the quantity cache.
+// Every pod create checks the same few label keys and values and toleration keys ("app",
+// "pod-template-hash", "node.kubernetes.io/not-ready"): values found valid are remembered, so the
+// split and the regular expressions run once per value. Bounded, like the quantity cache.
 const VALID_NAMES_LIMIT = 4096;
-const validQualifiedNames = new Set<string>();
 
-export function isQualifiedName(value: string): string[] {
-  if (validQualifiedNames.has(value)) return [];
-  const errs = qualifiedNameErrors(value);
-  if (errs.length === 0) {
-    if (validQualifiedNames.size >= VALID_NAMES_LIMIT) validQualifiedNames.clear();
-    validQualifiedNames.add(value);
-  }
-  return errs;
+function rememberingValid(check: (value: string) => string[]): (value: string) => string[] {
+  const valid = new Set<string>();
+  return (value) => {
+    if (valid.has(value)) return [];
+    const errs = check(value);
+    if (errs.length === 0) {
+      if (valid.size >= VALID_NAMES_LIMIT) valid.clear();
+      valid.add(value);
+    }
+    return errs;
+  };
 }
+
+export const isQualifiedName = rememberingValid(qualifiedNameErrors);
 
 function qualifiedNameErrors(value: string): string[] {
   const errs: string[] = [];
@@ -109,18 +113,8 @@ function qualifiedNameErrors(value: string): string[] {
   return errs;
 }
 
-const validLabelValues = new Set<string>();
-
-/** Label values repeat across pods ("web", the pod-template-hash): valid ones are remembered too. */
-export function isValidLabelValue(value: string): string[] {
-  if (validLabelValues.has(value)) return [];
-  const errs = labelValueErrors(value);
-  if (errs.length === 0) {
-    if (validLabelValues.size >= VALID_NAMES_LIMIT) validLabelValues.clear();
-    validLabelValues.add(value);
-  }
-  return errs;
-}
+/** Label values repeat across pods ("web", the pod-template-hash). */
+export const isValidLabelValue = rememberingValid(labelValueErrors);
 
 function labelValueErrors(value: string): string[] {
   const errs: string[] = [];
