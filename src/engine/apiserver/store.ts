@@ -237,8 +237,8 @@ export class ApiServer {
       return undefined;
     }
     // Only metadata's own fields change below; everything else is shared with the (immutable)
-    // stored object.
-    const next: KubeObject = { ...cur, metadata: { ...cur.metadata } };
+    // stored object. Object.assign, not a spread: see bind.
+    const next: KubeObject = { ...cur, metadata: Object.assign({}, cur.metadata) };
     const md = next.metadata;
     // rest.BeforeDelete: the first graceful delete sets deletionTimestamp and bumps generation.
     const first = !md.deletionTimestamp;
@@ -268,8 +268,12 @@ export class ApiServer {
     if (cur.spec?.nodeName) throw new ApiError('Conflict', `pod ${name} is already assigned to node "${cur.spec.nodeName}"`);
     if (cur.spec?.schedulingGates?.length) throw new ApiError('Conflict', `pod ${name} has non-empty .spec.schedulingGates`);
     // Copy only what changes; stored objects are immutable, so the rest can be shared.
-    const status: Record<string, any> = { ...(cur.status ?? {}) };
-    const next: KubeObject = { ...cur, metadata: { ...cur.metadata }, spec: { ...(cur.spec ?? {}), nodeName }, status };
+    // Object.assign rather than a spread for copies that gain keys (spec.nodeName, maybe
+    // status.conditions): V8 (11.x) gives a spread copy that then gains a key a hidden class of its
+    // own, so every bound pod's spec would have a different one, and reads of it go megamorphic.
+    const status: Record<string, any> = Object.assign({}, cur.status);
+    const spec = Object.assign({}, cur.spec, { nodeName });
+    const next: KubeObject = { ...cur, metadata: { ...cur.metadata }, spec, status };
     const conds: Record<string, unknown>[] = (status.conditions = [...(status.conditions ?? [])]);
     const cond: Record<string, unknown> = { type: 'PodScheduled', status: 'True', lastProbeTime: null, lastTransitionTime: this.clock.timestamp() };
     if (typeof cur.metadata.generation === 'number') cond.observedGeneration = cur.metadata.generation;
@@ -319,16 +323,12 @@ export class ApiServer {
       next = owned ? input : clone(input);
       // Immutable and server-owned metadata.
       const md = next.metadata;
-      md.namespace = ns;
-      if (!ns) delete md.namespace;
+      setOrDelete(md, 'namespace', ns || undefined);
       md.uid = cur.metadata.uid;
       md.creationTimestamp = cur.metadata.creationTimestamp;
-      md.deletionTimestamp = cur.metadata.deletionTimestamp;
-      md.deletionGracePeriodSeconds = cur.metadata.deletionGracePeriodSeconds;
-      if (md.deletionTimestamp === undefined) delete md.deletionTimestamp;
-      if (md.deletionGracePeriodSeconds === undefined) delete md.deletionGracePeriodSeconds;
-      md.generation = cur.metadata.generation;
-      if (md.generation === undefined) delete md.generation;
+      setOrDelete(md, 'deletionTimestamp', cur.metadata.deletionTimestamp);
+      setOrDelete(md, 'deletionGracePeriodSeconds', cur.metadata.deletionGracePeriodSeconds);
+      setOrDelete(md, 'generation', cur.metadata.generation);
       if (cur.metadata.deletionTimestamp) {
         // Finalizers may only be removed once deletion has started.
         const added = (md.finalizers ?? []).filter((f) => !(cur.metadata.finalizers ?? []).includes(f));
@@ -429,4 +429,13 @@ export class ApiServer {
     hexDigits(r, 24, 36);
     return String.fromCharCode.apply(null, uidCodes);
   }
+}
+
+/**
+ * md[key] = value, or no such key when value is undefined. Never "assign, then delete": deleting a
+ * key that is not the last one added turns the object into a slow (dictionary-mode) one in V8.
+ */
+function setOrDelete(md: Record<string, unknown>, key: string, value: unknown): void {
+  if (value === undefined) delete md[key];
+  else md[key] = value;
 }

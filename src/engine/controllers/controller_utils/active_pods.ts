@@ -251,8 +251,8 @@ export function sortActivePodsWithRanks(pods: KubeObject[], ranks: number[], now
  */
 export function sortActivePodsRankedByNode(pods: KubeObject[], podsOnNode: Map<string, number>, now: number | undefined, f: RankFeatures = DEFAULT_RANK_FEATURES): KubeObject[] {
   const facts = pods.map((p) => podRankFacts(p, true));
-  const ranks = new Float64Array(facts.length);
-  for (let i = 0; i < facts.length; i++) ranks[i] = podsOnNode.get(facts[i].node) ?? 0;
+  // A plain array, like sortActivePodsWithRanks' ranks: the comparisons then see one kind of array.
+  const ranks = facts.map((fact) => podsOnNode.get(fact.node) ?? 0);
   return sortRanked(pods, rankedPods(facts, ranks, now), f);
 }
 

@@ -5,7 +5,7 @@ import { status } from '../framework/interface';
 import type { CycleState } from '../framework/cycleState';
 import type { NodeInfo } from '../framework/nodeInfo';
 import type { PodInfo } from '../framework/podInfo';
-import { balancedAllocationScore, DEFAULT_RESOURCES, podInfoRequestList, type ResourceSpec } from './resourceAllocation';
+import { balancedAllocationScore, DEFAULT_RESOURCES, podInfoRequestList, type RequestList, type ResourceSpec } from './resourceAllocation';
 
 const PRE_SCORE_KEY = 'PreScoreNodeResourcesBalancedAllocation';
 
@@ -25,10 +25,10 @@ export class NodeResourcesBalancedAllocation implements PreScorePlugin, ScorePlu
 
   // This cycle's PreScore result, kept at hand: Score runs once per node.
   private lastState: CycleState | undefined;
-  private lastReqs: number[] = [];
+  private lastReqs: RequestList = new Float64Array(0);
 
-  private podReqs(state: CycleState, pod: PodInfo): number[] {
-    return this.lastState === state ? this.lastReqs : (state.read<number[]>(PRE_SCORE_KEY) ?? podInfoRequestList(pod, this.resources, true));
+  private podReqs(state: CycleState, pod: PodInfo): RequestList {
+    return this.lastState === state ? this.lastReqs : (state.read<RequestList>(PRE_SCORE_KEY) ?? podInfoRequestList(pod, this.resources, true));
   }
 
   /** Score for every node, in one loop of this plugin's own (see ScorePlugin.scoreNodes). */

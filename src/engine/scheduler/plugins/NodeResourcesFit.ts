@@ -8,7 +8,7 @@ import type { CycleState } from '../framework/cycleState';
 import type { NodeInfo } from '../framework/nodeInfo';
 import type { PodInfo } from '../framework/podInfo';
 import { allocatableOf, podRequests } from '../framework/resources';
-import { DEFAULT_RESOURCES, leastAllocatedScore, podInfoRequestList, type ResourceSpec } from './resourceAllocation';
+import { DEFAULT_RESOURCES, leastAllocatedScore, podInfoRequestList, type RequestList, type ResourceSpec } from './resourceAllocation';
 
 const PRE_SCORE_KEY = 'PreScoreNodeResourcesFit';
 
@@ -83,10 +83,10 @@ export class NodeResourcesFit implements FilterPlugin, PreScorePlugin, ScorePlug
 
   // This cycle's PreScore result, kept at hand: Score runs once per node.
   private lastState: CycleState | undefined;
-  private lastReqs: number[] = [];
+  private lastReqs: RequestList = new Float64Array(0);
 
-  private podReqs(state: CycleState, pod: PodInfo): number[] {
-    return this.lastState === state ? this.lastReqs : (state.read<number[]>(PRE_SCORE_KEY) ?? podInfoRequestList(pod, this.resources, false));
+  private podReqs(state: CycleState, pod: PodInfo): RequestList {
+    return this.lastState === state ? this.lastReqs : (state.read<RequestList>(PRE_SCORE_KEY) ?? podInfoRequestList(pod, this.resources, false));
   }
 
   /** Score for every node, in one loop of this plugin's own (see ScorePlugin.scoreNodes). */

@@ -33,19 +33,31 @@ function pick(r: Resource, name: string): number {
   return r.scalar[name] ?? 0;
 }
 
+/**
+ * A pod's request per scored resource, in the order of the plugin's resources. A Float64Array
+ * rather than number[]: memory in bytes is a small integer for some pods and not for others, and
+ * a plain array would change its elements kind between the two, deoptimizing the score loops.
+ */
+export type RequestList = Float64Array;
+
 /** calculatePodResourceRequestList: exact requests, or with the non-zero defaults (useRequested=false). */
-export function podRequestList(spec: KubeObject['spec'], resources: ResourceSpec[], useRequested: boolean): number[] {
+export function podRequestList(spec: KubeObject['spec'], resources: ResourceSpec[], useRequested: boolean): RequestList {
   const r = podRequests(spec, !useRequested);
-  return resources.map((res) => pick(r, res.name));
+  const out = new Float64Array(resources.length);
+  for (let i = 0; i < resources.length; i++) out[i] = pick(r, resources[i].name);
+  return out;
 }
 
 /** The same from a PodInfo, which already holds both kinds of requests. */
-export function podInfoRequestList(pi: PodInfo, resources: ResourceSpec[], useRequested: boolean): number[] {
-  return resources.map((res) => {
-    if (!useRequested && res.name === 'cpu') return pi.nonZeroCPU;
-    if (!useRequested && res.name === 'memory') return pi.nonZeroMemory;
-    return pick(pi.requests, res.name);
-  });
+export function podInfoRequestList(pi: PodInfo, resources: ResourceSpec[], useRequested: boolean): RequestList {
+  const out = new Float64Array(resources.length);
+  for (let i = 0; i < resources.length; i++) {
+    const name = resources[i].name;
+    if (!useRequested && name === 'cpu') out[i] = pi.nonZeroCPU;
+    else if (!useRequested && name === 'memory') out[i] = pi.nonZeroMemory;
+    else out[i] = pick(pi.requests, name);
+  }
+  return out;
 }
 
 /** calculateResourceAllocatableRequest, allocatable half: 0 when the node does not have the resource. */
@@ -83,7 +95,7 @@ function leastRequestedScore(requested: number, capacity: number): number {
 }
 
 /** NodeResourcesFit with the LeastAllocated strategy. Throws "resources not found" without resources. */
-export function leastAllocatedScore(node: NodeInfo, podReqs: number[], resources: ResourceSpec[]): number {
+export function leastAllocatedScore(node: NodeInfo, podReqs: RequestList, resources: ResourceSpec[]): number {
   if (resources.length === 0) throw new Error('resources not found');
   let nodeScore = 0;
   let weightSum = 0;
@@ -121,7 +133,7 @@ function balance(fractions: Float64Array, n: number): number {
  * balance the pod causes, 50 + (50 + balance(with pod) - balance(without)) / 2, so 75 means "no
  * change" and the range is 50..100.
  */
-export function balancedAllocationScore(node: NodeInfo, podReqs: number[], resources: ResourceSpec[]): number {
+export function balancedAllocationScore(node: NodeInfo, podReqs: RequestList, resources: ResourceSpec[]): number {
   if (resources.length === 0) throw new Error('resources not found');
   if (resources.length > fracWith.length) {
     fracWith = new Float64Array(resources.length);
