@@ -40,6 +40,24 @@ export function containerHash(spec: object): string {
   return h;
 }
 
+// The spec object each container instance was started from. The same (immutable) object is the
+// same definition, so a sync compares no text while the pod is unchanged; the hash is only made
+// when the spec object differs, or for a snapshot (specHash, which a restored entry compares).
+const startedFrom = new WeakMap<ContainerRuntime, object>();
+
+/** containerChanged (kuberuntime_manager.go): the running instance's definition is not spec's. */
+export function containerChanged(c: ContainerRuntime, spec: object): boolean {
+  const from = startedFrom.get(c);
+  if (from !== undefined) return from !== spec && containerHash(from) !== containerHash(spec);
+  return c.specHash !== undefined && c.specHash !== containerHash(spec);
+}
+
+/** Fill in c.specHash (the state a snapshot keeps) from the spec its instance was started from. */
+export function keepSpecHash(c: ContainerRuntime): void {
+  const from = startedFrom.get(c);
+  if (from !== undefined) c.specHash = containerHash(from);
+}
+
 /** Character codes of 0-9a-f, and newContainerID's reused buffer. */
 const HEX_CODES = [48, 49, 50, 51, 52, 53, 54, 55, 56, 57, 97, 98, 99, 100, 101, 102];
 const idCodes: number[] = new Array(64).fill(48);
@@ -115,7 +133,8 @@ export function onStarted(k: KubeletHost, pod: KubeObject, p: PodRuntime, c: Con
   c.ready = !spec.readinessProbe && c.role !== 'init';
   c.started = !spec.startupProbe;
   c.backoffUntil = undefined;
-  c.specHash = containerHash(spec);
+  startedFrom.set(c, spec);
+  c.specHash = undefined;
   c.forceRestart = undefined;
   initProbeWorkers(c, spec);
   if (c.plan.exit) k.timer(c.plan.exit.afterMs, 'exit', timerData(p, c));

@@ -7,12 +7,13 @@ import type { Component, ComponentContext } from '../sim/component';
 import type { ScheduledEvent } from '../sim/clock';
 import { clone, deepEqual, type KubeObject } from '../api/meta';
 import type { WatchEvent } from '../apiserver/store';
+import { watchEventKey } from '../apiserver/watch';
 import type { EventType } from '../apiserver/events';
 import { containerSpec, keepRuntimeKey, type KubeletHost } from './host';
 import type { ContainerRuntime, KubeletState, NodeAgent, PodRuntime, ProbeType, SavedKubeletState, TimerData } from './types';
 import { podRequests, syncPod } from './podWorkers';
 import { NodeUsageCache } from './nodeUsage';
-import { onExited, onPulled, onStarted } from './containers';
+import { keepSpecHash, onExited, onPulled, onStarted } from './containers';
 import { doProbe, probeOf, probeSettings, startProbeTickers } from './probes/worker';
 import { finishIfStopped } from './termination';
 import { generatePodStatus, statusWritten } from './status';
@@ -146,8 +147,8 @@ export class Kubelet implements Component, KubeletHost {
     // The kubelet's pod config ignores status-only updates (its own writes among them).
     const sync = !!this.state.nodes[node] && !(ev.type === 'MODIFIED' && ev.old && statusOnly(ev.old, pod));
     if (!sync && !this.usage.changedBy(ev)) return;
-    // One key string for both, built only for the few events that need it.
-    const key = `${pod.metadata.namespace}/${pod.metadata.name}`;
+    // The store's own key string: the pods map and the sync queue hash it once per pod.
+    const key = watchEventKey(ev);
     this.usage.observe(ev, key);
     if (sync) this.enqueueSync(key);
   }
@@ -349,6 +350,7 @@ export class Kubelet implements Component, KubeletHost {
   // ---- snapshots ----------------------------------------------------------------------------
 
   saveState(): unknown {
+    for (const p of this.state.pods.values()) for (const name in p.containers) keepSpecHash(p.containers[name]);
     const saved: SavedKubeletState = { ...this.state, pods: Object.fromEntries(this.state.pods), queued: Object.fromEntries(this.state.queued) };
     return clone(saved);
   }

@@ -8,12 +8,38 @@ import { keepRuntimeKey, type KubeletHost } from './host';
 import type { ContainerRuntime, NodeAgent, PodRuntime } from './types';
 import type { PodRequests } from './nodeUsage';
 import { SANDBOX_MS } from './constants';
-import { containerHash, inCrashBackoff, killContainer, shouldRestart, startContainer } from './containers';
+import { containerChanged, inCrashBackoff, killContainer, shouldRestart, startContainer } from './containers';
 import { startProbeTickers } from './probes/worker';
 import { startTermination } from './termination';
 
+// Every field of a runtime entry is set here, in one order (the optional ones undefined), so all
+// entries share one object shape whatever happens to them later: the status and sync code that
+// reads them at every event then stays monomorphic. Snapshots (JSON) leave the undefined ones out.
 function newContainer(name: string, role: ContainerRuntime['role']): ContainerRuntime {
-  return { name, role, phase: 'none', instance: 0, starts: 0, restartCount: 0, ready: false, started: false, probes: {} };
+  return {
+    name,
+    role,
+    phase: 'none',
+    waiting: undefined,
+    instance: 0,
+    starts: 0,
+    containerID: undefined,
+    image: undefined,
+    imageID: undefined,
+    startedAt: undefined,
+    terminated: undefined,
+    lastTerminated: undefined,
+    restartCount: 0,
+    plan: undefined,
+    ready: false,
+    started: false,
+    probes: {},
+    stopping: undefined,
+    backoffUntil: undefined,
+    specHash: undefined,
+    forceRestart: undefined,
+    broken: undefined,
+  };
 }
 
 export function newPodRuntime(pod: KubeObject, node: string, now: number): PodRuntime {
@@ -28,8 +54,13 @@ export function newPodRuntime(pod: KubeObject, node: string, now: number): PodRu
     epoch: 0,
     admittedAt: now,
     sandboxReady: false,
+    ip: undefined,
     busy: false,
     containers,
+    terminatingAt: undefined,
+    terminal: undefined,
+    rejected: undefined,
+    failed: undefined,
   };
 }
 
@@ -247,7 +278,7 @@ function advance(k: KubeletHost, pod: KubeObject, p: PodRuntime, agent: NodeAgen
   let waitingForRestart = false;
   for (const spec of pod.spec?.containers ?? []) {
     const c = p.containers[spec.name];
-    if (c.phase === 'running' && !c.stopping && c.specHash !== undefined && c.specHash !== containerHash(spec)) {
+    if (c.phase === 'running' && !c.stopping && containerChanged(c, spec)) {
       // computePodActions: a changed container definition (a new image) restarts the container.
       c.forceRestart = true;
       killContainer(k, pod, p, c, `Container ${c.name} definition changed, will be restarted`, pod.spec?.terminationGracePeriodSeconds ?? 30, 'changed');

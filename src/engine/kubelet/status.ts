@@ -5,6 +5,7 @@ import type { Clock } from '../sim/clock';
 import { computePodQOS } from '../api/qos';
 import type { ContainerRuntime, PodRuntime, TerminatedInfo } from './types';
 import { conditionList, conditionOf, kubeletCondition, otherConditions } from './conditions';
+import { ContainerStatusInputs, statusCacheOf, type PodStatusCache } from './statusCache';
 
 function terminatedState(t: TerminatedInfo, clock: Clock) {
   const s: Record<string, unknown> = {
@@ -42,13 +43,13 @@ function containerStatus(c: ContainerRuntime, spec: any, defaultWaiting: string,
   return s;
 }
 
-/** getPhase (kubelet_pods.go): Pending / Running / Succeeded / Failed from the container statuses. */
-export function getPhase(pod: KubeObject, init: any[], regular: any[], podIsTerminal: boolean): string {
-  const restartPolicy = pod.spec?.restartPolicy ?? 'Always';
+/** getPhase (kubelet_pods.go): Pending / Running / Succeeded / Failed from the pod spec and its container statuses. */
+export function getPhase(spec: any, init: any[], regular: any[], podIsTerminal: boolean): string {
+  const restartPolicy = spec?.restartPolicy ?? 'Always';
   let pendingInit = 0;
   let failedInit = 0;
   for (const s of init) {
-    const sidecar = (pod.spec?.initContainers ?? []).find((c: any) => c.name === s.name)?.restartPolicy === 'Always';
+    const sidecar = (spec?.initContainers ?? []).find((c: any) => c.name === s.name)?.restartPolicy === 'Always';
     if (sidecar) {
       if (!s.started) pendingInit++;
       continue;
@@ -100,25 +101,30 @@ function sameIPs(prev: any, ip: string): boolean {
   return true;
 }
 
-/**
- * The status manager's cache (status_manager.go podStatuses): per pod, the status object this
- * kubelet stored last. While the stored status is still that object, every list in it was built
- * here (conditions.ts; container statuses by containerStatus, so an entry with the same field
- * values as a new one is the same JSON text and can be kept). Held weakly by the pod's runtime
- * entry, so it goes with it; after a restore the entries are new and the lists are rebuilt once.
- */
-const lastWritten = new WeakMap<PodRuntime, object>();
-
 /** The store now holds `status`, as generatePodStatus built it for p. */
 export function statusWritten(p: PodRuntime, status: object): void {
-  lastWritten.set(p, status);
+  statusCacheOf(p).written = status;
 }
 
-/** prev (a list built here) if it equals next, so the stored list is kept; else next. */
-function shareStatuses(prev: any, next: Record<string, unknown>[]): Record<string, unknown>[] {
+/**
+ * prev (a list built here) if it equals next, so the stored list is kept; else next. The cached
+ * inputs of next's entries (from `first` on) then point at prev's, so they compare by identity.
+ */
+function shareStatuses(prev: any, next: Record<string, unknown>[], cached: ContainerStatusInputs[], first: number): Record<string, unknown>[] {
   if (!Array.isArray(prev) || prev.length !== next.length) return next;
-  for (let i = 0; i < next.length; i++) if (!deepEqual(prev[i], next[i])) return next;
+  for (let i = 0; i < next.length; i++) if (prev[i] !== next[i] && !deepEqual(prev[i], next[i])) return next;
+  for (let i = 0; i < next.length; i++) cached[first + i].status = prev[i];
   return prev;
+}
+
+/** containerStatus, or the one built last for c when nothing it reads has changed since. */
+function cachedStatus(cache: PodStatusCache, i: number, c: ContainerRuntime, spec: any, defaultWaiting: string, clock: Clock): Record<string, unknown> {
+  let last = cache.containers[i];
+  if (last === undefined) cache.containers[i] = last = new ContainerStatusInputs();
+  else if (last.matches(c, spec, defaultWaiting)) return last.status!;
+  const status = containerStatus(c, spec, defaultWaiting, clock);
+  last.record(c, spec, defaultWaiting, status);
+  return status;
 }
 
 /** Whether some condition of this type in list is not True. */
@@ -136,7 +142,8 @@ const NONE: any[] = [];
  */
 export function generatePodStatus(pod: KubeObject, p: PodRuntime, hostIP: string, clock: Clock, podStartTime: number): any {
   const old = pod.status ?? {};
-  const own = old === lastWritten.get(p);
+  const cache = statusCacheOf(p);
+  const own = old === cache.written;
   const initSpecs: any[] = pod.spec?.initContainers ?? NONE;
   const specs: any[] = pod.spec?.containers ?? NONE;
 
@@ -158,14 +165,20 @@ export function generatePodStatus(pod: KubeObject, p: PodRuntime, hostIP: string
       if (!(c?.terminated?.exitCode === 0 && c.phase === 'exited')) initDone = false;
     }
   }
+  const waiting = initDone ? 'ContainerCreating' : 'PodInitializing';
+  // Everything read below is as it was when the stored status was generated: that status again.
+  if (own && old === cache.generated && !p.rejected && cache.sameInputs(pod, p, hostIP, podStartTime) && cache.sameContainers(p, initSpecs, specs, waiting)) {
+    return old;
+  }
   for (const s of specs) if (!p.containers[s.name]?.ready) unready = unready === undefined ? s.name : `${unready} ${s.name}`;
 
   const initStatuses: any[] = initSpecs.length ? new Array(initSpecs.length) : NONE;
-  for (let i = 0; i < initSpecs.length; i++) initStatuses[i] = containerStatus(p.containers[initSpecs[i].name], initSpecs[i], 'PodInitializing', clock);
+  for (let i = 0; i < initSpecs.length; i++) initStatuses[i] = cachedStatus(cache, i, p.containers[initSpecs[i].name], initSpecs[i], 'PodInitializing', clock);
   const statuses: any[] = new Array(specs.length);
-  for (let i = 0; i < specs.length; i++) statuses[i] = containerStatus(p.containers[specs[i].name], specs[i], initDone ? 'ContainerCreating' : 'PodInitializing', clock);
+  const first = initSpecs.length;
+  for (let i = 0; i < specs.length; i++) statuses[i] = cachedStatus(cache, first + i, p.containers[specs[i].name], specs[i], waiting, clock);
 
-  let phase = getPhase(pod, initStatuses, statuses, !!p.terminal || p.terminatingAt !== undefined);
+  let phase = getPhase(pod.spec, initStatuses, statuses, !!p.terminal || p.terminatingAt !== undefined);
   if (p.rejected || p.failed) phase = 'Failed';
   if (!p.terminal && p.terminatingAt === undefined && (old.phase === 'Succeeded' || old.phase === 'Failed')) phase = old.phase;
   const terminal = phase === 'Succeeded' || phase === 'Failed';
@@ -202,8 +215,8 @@ export function generatePodStatus(pod: KubeObject, p: PodRuntime, hostIP: string
   const hostIPs = sameIPs(old.hostIPs, hostIP) ? old.hostIPs : [{ ip: hostIP }];
   const podIPs = p.ip ? (sameIPs(old.podIPs, p.ip) ? old.podIPs : [{ ip: p.ip }]) : undefined;
   const startTime = old.startTime ?? clock.timestamp(podStartTime);
-  const initContainerStatuses = own ? shareStatuses(old.initContainerStatuses, initStatuses) : initStatuses;
-  const containerStatuses = own ? shareStatuses(old.containerStatuses, statuses) : statuses;
+  const initContainerStatuses = own ? shareStatuses(old.initContainerStatuses, initStatuses, cache.containers, 0) : initStatuses;
+  const containerStatuses = own ? shareStatuses(old.containerStatuses, statuses, cache.containers, first) : statuses;
   const qosClass = old.qosClass || computePodQOS(pod);
   // Every field as stored (most syncs change nothing): the stored status itself, not a copy.
   if (
@@ -220,6 +233,7 @@ export function generatePodStatus(pod: KubeObject, p: PodRuntime, hostIP: string
     (!p.failed || (p.failed.reason === old.reason && p.failed.message === old.message)) &&
     qosClass === old.qosClass
   ) {
+    cache.record(old, pod, p, hostIP, podStartTime);
     return old;
   }
 
@@ -248,5 +262,6 @@ export function generatePodStatus(pod: KubeObject, p: PodRuntime, hostIP: string
     status.conditions = otherConditions(old.conditions);
   }
   if (!status.qosClass) status.qosClass = qosClass;
+  cache.record(status, pod, p, hostIP, podStartTime);
   return status;
 }

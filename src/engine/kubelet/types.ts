@@ -50,7 +50,10 @@ export interface ContainerRuntime {
   stopping?: { reason: string };
   /** End of the CrashLoopBackOff wait that was last reported. */
   backoffUntil?: number;
-  /** The container spec the running instance was started from (containerChanged compares it). */
+  /**
+   * The container spec the running instance was started from, as text (containerChanged compares
+   * it): written for a snapshot (keepSpecHash); a live entry keeps the spec object itself.
+   */
   specHash?: string;
   /** Killed because its spec changed: restart at once, whatever the policy and back-off. */
   forceRestart?: boolean;
