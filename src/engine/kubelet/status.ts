@@ -237,7 +237,9 @@ export function generatePodStatus(pod: KubeObject, p: PodRuntime, hostIP: string
     return old;
   }
 
-  const status: any = { ...old };
+  // Object.assign, not a spread: a spread copy that then gains keys gets a hidden class of its own
+  // in V8, one per pod, and every reader of pod statuses goes megamorphic.
+  const status: any = Object.assign({}, old);
   status.conditions = conditions;
   status.phase = phase;
   if (gen !== undefined) status.observedGeneration = gen;
