@@ -25,3 +25,24 @@ export class CycleState {
     return c;
   }
 }
+
+/**
+ * A plugin's PreScore result, written to the CycleState and also kept at hand for the cycle that
+ * wrote it: Score runs once per node, and a field read is cheaper than a map lookup each time.
+ */
+export class PreScoreMemo<T> {
+  private state: CycleState | undefined;
+  private value: T | undefined;
+
+  constructor(private readonly key: string) {}
+
+  write(state: CycleState, value: T): void {
+    state.write(this.key, value);
+    this.state = state;
+    this.value = value;
+  }
+
+  read(state: CycleState): T | undefined {
+    return this.state === state ? this.value : state.read<T>(this.key);
+  }
+}

@@ -3,7 +3,7 @@
 // spread, clamped between 23MB and 1000MB per container.
 import type { PreScorePlugin, ScorePlugin, Status, Snapshot, ScoreList } from '../framework/interface';
 import { MAX_NODE_SCORE } from '../framework/interface';
-import type { CycleState } from '../framework/cycleState';
+import { PreScoreMemo, type CycleState } from '../framework/cycleState';
 import { normalizedImageName, type NodeInfo } from '../framework/nodeInfo';
 import type { PodInfo } from '../framework/podInfo';
 
@@ -30,18 +30,14 @@ export class ImageLocality implements PreScorePlugin, ScorePlugin {
     const images: string[] = [];
     const numContainers = knownImages(spec.initContainers, imageNodes, images) + knownImages(spec.containers, imageNodes, images);
     const value: PreScoreState = { images, numContainers, imageNodes, totalNodes };
-    state.write('PreScoreImageLocality', value);
-    this.lastState = state;
-    this.lastValue = value;
+    this.preScored.write(state, value);
     return null;
   }
 
-  // This cycle's PreScore result, kept at hand: Score runs once per node.
-  private lastState: CycleState | undefined;
-  private lastValue: PreScoreState | undefined;
+  private readonly preScored = new PreScoreMemo<PreScoreState>('PreScoreImageLocality');
 
   private preScoreState(state: CycleState): PreScoreState {
-    return this.lastState === state ? this.lastValue! : state.read<PreScoreState>('PreScoreImageLocality')!;
+    return this.preScored.read(state)!;
   }
 
   /** Score for every node, in one loop of this plugin's own (see ScorePlugin.scoreNodes). */

@@ -2,7 +2,7 @@
 // prefers nodes whose cpu and memory usage stay balanced; PreScore skips pods that request nothing.
 import type { PreScorePlugin, ScorePlugin, Status, Snapshot, ScoreList } from '../framework/interface';
 import { status } from '../framework/interface';
-import type { CycleState } from '../framework/cycleState';
+import { PreScoreMemo, type CycleState } from '../framework/cycleState';
 import type { NodeInfo } from '../framework/nodeInfo';
 import type { PodInfo } from '../framework/podInfo';
 import { balancedAllocationScore, DEFAULT_RESOURCES, podInfoRequestList, type RequestList, type ResourceSpec } from './resourceAllocation';
@@ -17,18 +17,14 @@ export class NodeResourcesBalancedAllocation implements PreScorePlugin, ScorePlu
   preScore(state: CycleState, pod: PodInfo): Status | null {
     const reqs = podInfoRequestList(pod, this.resources, true);
     if (reqs.every((r) => r === 0)) return status('Skip');
-    state.write(PRE_SCORE_KEY, reqs);
-    this.lastState = state;
-    this.lastReqs = reqs;
+    this.preScored.write(state, reqs);
     return null;
   }
 
-  // This cycle's PreScore result, kept at hand: Score runs once per node.
-  private lastState: CycleState | undefined;
-  private lastReqs: RequestList = new Float64Array(0);
+  private readonly preScored = new PreScoreMemo<RequestList>(PRE_SCORE_KEY);
 
   private podReqs(state: CycleState, pod: PodInfo): RequestList {
-    return this.lastState === state ? this.lastReqs : (state.read<RequestList>(PRE_SCORE_KEY) ?? podInfoRequestList(pod, this.resources, true));
+    return this.preScored.read(state) ?? podInfoRequestList(pod, this.resources, true);
   }
 
   /** Score for every node, in one loop of this plugin's own (see ScorePlugin.scoreNodes). */

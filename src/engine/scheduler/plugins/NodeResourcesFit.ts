@@ -4,7 +4,7 @@
 // LeastAllocated strategy over cpu and memory (weight 1 each).
 import type { ClusterEvent, EnqueueExtensions, FilterPlugin, PreScorePlugin, ScorePlugin, Status, Snapshot, ScoreList } from '../framework/interface';
 import { status } from '../framework/interface';
-import type { CycleState } from '../framework/cycleState';
+import { PreScoreMemo, type CycleState } from '../framework/cycleState';
 import type { NodeInfo } from '../framework/nodeInfo';
 import type { PodInfo } from '../framework/podInfo';
 import { allocatableOf, podRequests } from '../framework/resources';
@@ -75,18 +75,14 @@ export class NodeResourcesFit implements FilterPlugin, PreScorePlugin, ScorePlug
 
   preScore(state: CycleState, pod: PodInfo): Status | null {
     const reqs = podInfoRequestList(pod, this.resources, false);
-    state.write(PRE_SCORE_KEY, reqs);
-    this.lastState = state;
-    this.lastReqs = reqs;
+    this.preScored.write(state, reqs);
     return null;
   }
 
-  // This cycle's PreScore result, kept at hand: Score runs once per node.
-  private lastState: CycleState | undefined;
-  private lastReqs: RequestList = new Float64Array(0);
+  private readonly preScored = new PreScoreMemo<RequestList>(PRE_SCORE_KEY);
 
   private podReqs(state: CycleState, pod: PodInfo): RequestList {
-    return this.lastState === state ? this.lastReqs : (state.read<RequestList>(PRE_SCORE_KEY) ?? podInfoRequestList(pod, this.resources, false));
+    return this.preScored.read(state) ?? podInfoRequestList(pod, this.resources, false);
   }
 
   /** Score for every node, in one loop of this plugin's own (see ScorePlugin.scoreNodes). */

@@ -5,7 +5,7 @@
 // score, favouring domains with fewer matching pods.
 import type { ClusterEvent, EnqueueExtensions, FilterPlugin, PreFilterPlugin, PreScorePlugin, ScorePlugin, Snapshot, Status, ScoreList } from '../framework/interface';
 import { MAX_NODE_SCORE, status } from '../framework/interface';
-import type { CycleState } from '../framework/cycleState';
+import { PreScoreMemo, type CycleState } from '../framework/cycleState';
 import type { NodeInfo } from '../framework/nodeInfo';
 import type { TopologyDomains } from '../framework/topologyDomains';
 import type { PodInfo } from '../framework/podInfo';
@@ -212,18 +212,14 @@ export class PodTopologySpread implements PreFilterPlugin, FilterPlugin, PreScor
       }
     }
     const value: PreScoreState = { constraints, ignored, domains, podCounts, weights };
-    state.write('PreScorePodTopologySpread', value);
-    this.lastState = state;
-    this.lastValue = value;
+    this.preScored.write(state, value);
     return null;
   }
 
-  // This cycle's PreScore result, kept at hand: Score runs once per node.
-  private lastState: CycleState | undefined;
-  private lastValue: PreScoreState | undefined;
+  private readonly preScored = new PreScoreMemo<PreScoreState>('PreScorePodTopologySpread');
 
   private preScoreState(state: CycleState): PreScoreState {
-    return this.lastState === state ? this.lastValue! : state.read<PreScoreState>('PreScorePodTopologySpread')!;
+    return this.preScored.read(state)!;
   }
 
   /** Score for every node, in one loop of this plugin's own (see ScorePlugin.scoreNodes). */
