@@ -11,6 +11,7 @@ import type { EventSource } from '../apiserver/events';
 import { deepEqual, type KubeObject } from '../api/meta';
 import { SchedulerCache, isTerminal } from './framework/cache';
 import { PodKeys, splitKey } from './framework/podKeys';
+import { PodNominator } from './framework/nominator';
 import { CycleState } from './framework/cycleState';
 import type { ClusterEvent, Status } from './framework/interface';
 import { hasEnqueueExtensions } from './framework/interface';
@@ -79,7 +80,7 @@ export class Scheduler implements Component {
   /** The pod being bound this instant, so the cache reuses its PodInfo. */
   private binding: PodInfo | undefined;
   /** Derived from the store (rebuilt on restore). */
-  private nominator = new Map<string, { node: string; pi: PodInfo }>();
+  private nominator = new PodNominator();
   /** Each pod's key, one string per pod (see podKeys.ts). */
   private keys = new PodKeys();
 
@@ -88,11 +89,11 @@ export class Scheduler implements Component {
     this.cache = new SchedulerCache(ctx.api);
     this.cache.resync();
     this.fwk = defaultFramework(this.cache);
-    this.filterHost = { fwk: this.fwk, cache: this.cache, start: 0, nominatedFor: (n) => (this.nominator.size ? this.nominatedPodsFor(n) : NONE) };
+    this.filterHost = { fwk: this.fwk, cache: this.cache, start: 0, nominatedFor: (n) => (this.nominator.size ? this.nominator.podsFor(n) : NONE) };
     ctx.api.watch((ev) => this.onPod(ev), ['Pod']);
     ctx.api.watch((ev) => this.onNode(ev), ['Node']);
     for (const p of ctx.api.list('Pod')) {
-      if (p.status?.nominatedNodeName) this.trackNominated(this.keys.of(p), p);
+      if (p.status?.nominatedNodeName) this.nominator.track(this.keys.of(p), p);
       this.addPending(p);
     }
   }
@@ -119,12 +120,12 @@ export class Scheduler implements Component {
       // sub-objects, so the same spec and labels mean nothing the queue, the plugins' aggregates
       // or the queueing hints look at changed: the cache only takes the newer object (and a bound
       // pod is no longer nominated).
-      if (this.nominator.size) this.nominator.delete(this.keys.of(pod));
+      if (this.nominator.size) this.nominator.forget(this.keys.of(pod));
       this.cache.updatePodStatus(pod);
       return;
     }
     const key = this.keys.of(pod);
-    if (this.nominator.size || pod.status?.nominatedNodeName) this.trackNominated(key, ev.type === 'DELETED' ? undefined : pod);
+    if (this.nominator.size || pod.status?.nominatedNodeName) this.nominator.track(key, ev.type === 'DELETED' ? undefined : pod);
     if (ev.type === 'DELETED') {
       const wasAssigned = this.cache.removePod(pod) !== undefined;
       const q = this.queue.get(key);
@@ -348,21 +349,6 @@ export class Scheduler implements Component {
   private readonly nodeToStatus = new Map<string, Status>();
   private readonly rejectors = new Set<string>();
 
-  /** Pods nominated to a node by preemption that are not bound yet (PodNominator). */
-  private nominatedPodsFor(nodeName: string): PodInfo[] {
-    if (this.nominator.size === 0) return [];
-    const out: PodInfo[] = [];
-    for (const v of this.nominator.values()) if (v.node === nodeName) out.push(v.pi);
-    return out;
-  }
-
-  /** PodNominator bookkeeping from the informer: unbound pods with status.nominatedNodeName. */
-  private trackNominated(key: string, pod: KubeObject | undefined): void {
-    const node: string | undefined = pod?.status?.nominatedNodeName;
-    if (pod && node && !pod.spec?.nodeName && !pod.metadata.deletionTimestamp) this.nominator.set(key, { node, pi: newPodInfo(pod) });
-    else this.nominator.delete(key);
-  }
-
   private preemptionHost() {
     return {
       api: this.ctx.api,
@@ -370,7 +356,7 @@ export class Scheduler implements Component {
       random: this.ctx.random('preemption'),
       snap: this.cache,
       fwk: this.fwk,
-      nominatedPodsFor: (n: string) => this.nominatedPodsFor(n),
+      nominatedPodsFor: (n: string) => this.nominator.podsFor(n),
       schedulerName: SCHEDULER_NAME,
       timestamp: () => this.ctx.clock.timestamp(),
     };
@@ -414,7 +400,7 @@ export class Scheduler implements Component {
     this.cache.resync();
     this.keys.clear();
     this.nominator.clear();
-    for (const p of this.ctx.api.list('Pod')) if (p.status?.nominatedNodeName) this.trackNominated(this.keys.of(p), p);
+    for (const p of this.ctx.api.list('Pod')) if (p.status?.nominatedNodeName) this.nominator.track(this.keys.of(p), p);
   }
 }
 
