@@ -4,11 +4,11 @@
 // LeastAllocated strategy over cpu and memory (weight 1 each).
 import type { ClusterEvent, EnqueueExtensions, FilterPlugin, PreScorePlugin, ScorePlugin, Status, Snapshot, ScoreList } from '../framework/interface';
 import { status } from '../framework/interface';
-import { PreScoreMemo, type CycleState } from '../framework/cycleState';
+import type { CycleState } from '../framework/cycleState';
 import type { NodeInfo } from '../framework/nodeInfo';
 import type { PodInfo } from '../framework/podInfo';
 import { allocatableOf, podRequests } from '../framework/resources';
-import { DEFAULT_RESOURCES, leastAllocatedScore, podInfoRequestList, type RequestList, type ResourceSpec } from './resourceAllocation';
+import { DEFAULT_RESOURCES, leastAllocatedScore, ResourceAllocationScorer, type ResourceSpec } from './resourceAllocation';
 
 const PRE_SCORE_KEY = 'PreScoreNodeResourcesFit';
 
@@ -51,7 +51,11 @@ function hasScalar(o: Record<string, number>): boolean {
 export class NodeResourcesFit implements FilterPlugin, PreScorePlugin, ScorePlugin, EnqueueExtensions {
   readonly name = 'NodeResourcesFit';
 
-  constructor(private readonly resources: ResourceSpec[] = DEFAULT_RESOURCES) {}
+  private readonly scorer: ResourceAllocationScorer;
+
+  constructor(resources: ResourceSpec[] = DEFAULT_RESOURCES) {
+    this.scorer = new ResourceAllocationScorer(PRE_SCORE_KEY, resources, false, leastAllocatedScore);
+  }
 
   filter(_s: CycleState, pod: PodInfo, node: NodeInfo): Status | null {
     const r = pod.requests;
@@ -74,25 +78,17 @@ export class NodeResourcesFit implements FilterPlugin, PreScorePlugin, ScorePlug
   }
 
   preScore(state: CycleState, pod: PodInfo): Status | null {
-    const reqs = podInfoRequestList(pod, this.resources, false);
-    this.preScored.write(state, reqs);
+    this.scorer.keep(state, this.scorer.requests(pod));
     return null;
-  }
-
-  private readonly preScored = new PreScoreMemo<RequestList>(PRE_SCORE_KEY);
-
-  private podReqs(state: CycleState, pod: PodInfo): RequestList {
-    return this.preScored.read(state) ?? podInfoRequestList(pod, this.resources, false);
   }
 
   /** Score for every node, in one loop of this plugin's own (see ScorePlugin.scoreNodes). */
   scoreNodes(state: CycleState, pod: PodInfo, nodes: NodeInfo[], _snap: Snapshot, out: ScoreList): void {
-    const reqs = this.podReqs(state, pod);
-    for (let i = 0; i < nodes.length; i++) out[i] = leastAllocatedScore(nodes[i], reqs, this.resources);
+    this.scorer.scoreNodes(state, pod, nodes, out);
   }
 
   score(state: CycleState, pod: PodInfo, node: NodeInfo): number {
-    return leastAllocatedScore(node, this.podReqs(state, pod), this.resources);
+    return this.scorer.score(state, pod, node);
   }
 
   isSchedulableAfter(pod: PodInfo, ev: ClusterEvent): boolean {

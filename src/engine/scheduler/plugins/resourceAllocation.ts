@@ -1,7 +1,8 @@
 // resourceAllocationScorer (pkg/scheduler/framework/plugins/noderesources/resource_allocation.go,
 // least_allocated.go, balanced_allocation.go): how NodeResourcesFit (LeastAllocated) and
 // NodeResourcesBalancedAllocation turn a node's requested/allocatable into a 0..100 score.
-import { MAX_NODE_SCORE } from '../framework/interface';
+import { MAX_NODE_SCORE, type ScoreList } from '../framework/interface';
+import { PreScoreMemo, type CycleState } from '../framework/cycleState';
 import type { NodeInfo } from '../framework/nodeInfo';
 import { isScalarResourceName, podRequests, type Resource } from '../framework/resources';
 import type { KubeObject } from '../../api/meta';
@@ -149,4 +150,43 @@ export function balancedAllocationScore(node: NodeInfo, podReqs: RequestList, re
     n++;
   }
   return 50 + Math.trunc((50 + balance(fracWith, n) - balance(fracWithout, n)) / 2);
+}
+
+/**
+ * resourceAllocationScorer as both plugins embed it: the pod's request list (computed in PreScore
+ * and kept for the cycle) scored against every node by the plugin's strategy.
+ */
+export class ResourceAllocationScorer {
+  private readonly preScored: PreScoreMemo<RequestList>;
+
+  constructor(
+    preScoreKey: string,
+    readonly resources: ResourceSpec[],
+    private readonly useRequested: boolean,
+    private readonly scorer: (node: NodeInfo, podReqs: RequestList, resources: ResourceSpec[]) => number,
+  ) {
+    this.preScored = new PreScoreMemo(preScoreKey);
+  }
+
+  requests(pod: PodInfo): RequestList {
+    return podInfoRequestList(pod, this.resources, this.useRequested);
+  }
+
+  /** PreScore's result for the cycle. */
+  keep(state: CycleState, reqs: RequestList): void {
+    this.preScored.write(state, reqs);
+  }
+
+  scoreNodes(state: CycleState, pod: PodInfo, nodes: NodeInfo[], out: ScoreList): void {
+    const reqs = this.podReqs(state, pod);
+    for (let i = 0; i < nodes.length; i++) out[i] = this.scorer(nodes[i], reqs, this.resources);
+  }
+
+  score(state: CycleState, pod: PodInfo, node: NodeInfo): number {
+    return this.scorer(node, this.podReqs(state, pod), this.resources);
+  }
+
+  private podReqs(state: CycleState, pod: PodInfo): RequestList {
+    return this.preScored.read(state) ?? this.requests(pod);
+  }
 }
